@@ -1,0 +1,55 @@
+# Learning PyTorch by example: build, preview, test and translate the site.
+# `make help` lists the targets; README.md explains them.
+
+SPHINXOPTS  ?= -W --keep-going -n
+LANGUAGES   ?= en es
+BUILDDIR    ?= _build
+PORT        ?= 8000
+PYTHON      ?= python3.11
+VENV        ?= .venv
+
+SPHINXBUILD  = $(VENV)/bin/sphinx-build
+BIN          = $(VENV)/bin
+SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
+INSTALLED    = $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help html gallery $(addprefix html-,$(LANGUAGES)) serve test clean
+
+# List the targets.
+help:
+	@echo "make html         build every language into $(BUILDDIR)/html/<lang>/"
+	@echo "make html-<lang>  build one language ($(LANGUAGES))"
+	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
+	@echo "make test         build the site in a temporary folder and test it"
+	@echo "make clean        remove everything the build generated"
+
+# Create the virtual environment and install the pinned requirements.
+$(INSTALLED): requirements.txt requirements-test.txt constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt -c constraints.txt
+	touch $@
+
+# Execute the examples (only those that changed) into $(BUILDDIR)/gallery.
+gallery: $(INSTALLED)
+	$(SPHINX) -b dummy -d $(BUILDDIR)/doctrees/gallery docs $(BUILDDIR)/dummy
+
+# Build every language, then the root page that picks the visitor's language.
+html: $(addprefix html-,$(LANGUAGES))
+
+# Build one language from the executed gallery.
+$(addprefix html-,$(LANGUAGES)): html-%: gallery
+	$(SPHINX) -b html -D language=$* -D gallery_execute=0 \
+		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
+
+# Preview the built site on localhost.
+serve:
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(BUILDDIR)/html $(PORT)
+
+# Run the test suite (it builds the site itself, in a temporary folder).
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+# Remove every generated folder (the virtual environment stays).
+clean:
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,87 @@
+"""Sphinx configuration for "Learning PyTorch by example", in every language.
+
+The site's pages live in ``docs/`` (the Sphinx source folder) and its example
+scripts in ``examples/``; this file sits at the top level and is passed to
+``sphinx-build -c .``. The Makefile chooses the language with
+``-D language=...``; everything here is shared by all languages.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
+
+# -- Project -----------------------------------------------------------------
+
+project = "Learning PyTorch by example"
+author = "The Learning PyTorch by example contributors"
+copyright = "2026, " + author
+language = "en"
+languages = {"en": "English", "es": "Español"}
+
+# -- Sources -----------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.mathjax",
+    "sphinx_gallery.gen_gallery",
+    "gallery_execution",
+]
+
+root_doc = "index"
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["**/*.md5", "**/*.codeobj.json", "**/*.ipynb", "**/*.py"]
+templates_path = ["docs/_templates"]  # relative to this file
+myst_enable_extensions = ["dollarmath", "colon_fence", "deflist"]
+myst_heading_anchors = 3
+suppress_warnings = ["myst.header"]
+
+# -- Example gallery ---------------------------------------------------------
+
+examples_dir = "../examples"  # relative to docs/, the source folder
+gallery_dir = "examples"  # docs/examples is a link into _build/gallery
+
+sphinx_gallery_conf = {
+    "examples_dirs": [examples_dir],
+    "gallery_dirs": [gallery_dir],
+    "subsection_order": [f"{examples_dir}/{name}" for name in ("tensors", "autograd", "nn")],
+    "within_subsection_order": "FileNameSortKey",
+    "filename_pattern": r"/plot_",
+    "first_notebook_cell": "%matplotlib inline",
+    "download_all_examples": True,
+    "abort_on_example_error": False,
+    "only_warn_on_example_error": False,
+    "remove_config_comments": True,
+    "show_signature": False,
+    "show_memory": False,
+    "min_reported_time": float("inf"),  # no run-dependent timing on the pages
+    "write_computation_times": False,
+    "image_srcset": [],
+    "matplotlib_animations": False,
+    "copyfile_regex": "",
+}
+
+# -- HTML --------------------------------------------------------------------
+
+html_theme = "pydata_sphinx_theme"
+html_title = project
+html_static_path = ["docs/_static"]
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+html_theme_options = {
+    "navbar_end": ["theme-switcher", "navbar-icon-links"],
+    "secondary_sidebar_items": ["page-toc"],
+    "show_prev_next": True,
+    "footer_start": ["copyright"],
+    "footer_end": [],
+}
+
+# -- Translations ------------------------------------------------------------
+
+locale_dirs = ["../locales"]
+gettext_compact = False
+gettext_location = False
+gettext_uuid = False
+gettext_auto_build = False

@@ -1,0 +1,36 @@
+"""Execute the example gallery once per build, whatever the number of languages.
+
+sphinx-gallery runs the examples while the builder starts and writes their
+reST, figures and downloads into the gallery folder. The Makefile runs that
+step once (``gallery_execute = True``), then builds each language with
+``-D gallery_execute=0``: those builds read the executed gallery as ordinary
+sources and must not touch it, so that two languages can build side by side
+(``make -j2 html``) without racing on the same files.
+
+The gallery folder (``docs/examples``) is a link into ``_build/gallery`` so
+that generated files never land in a tracked folder; the link's target is
+created here because sphinx-gallery cannot create a folder behind a link.
+"""
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+
+def gallery_folders(app: Sphinx, config: Config) -> None:
+    """Create each gallery folder, or hide the gallery from sphinx-gallery."""
+    gallery_conf = config.sphinx_gallery_conf
+    if not config.gallery_execute:
+        gallery_conf["examples_dirs"] = []
+        gallery_conf["gallery_dirs"] = []
+        return
+    for gallery_dir in gallery_conf["gallery_dirs"]:
+        (Path(app.srcdir) / gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("gallery_execute", True, "env", types=[bool])
+    # Before sphinx-gallery fills its defaults (priority 10).
+    app.connect("config-inited", gallery_folders, priority=5)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
