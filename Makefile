@@ -6,20 +6,23 @@ LANGUAGES   ?= en es
 BUILDDIR    ?= _build
 PORT        ?= 8000
 PYTHON      ?= python3.11
+PO_WIDTH     = 79
 VENV        ?= .venv
 
 SPHINXBUILD  = $(VENV)/bin/sphinx-build
 BIN          = $(VENV)/bin
 SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
 INSTALLED    = $(VENV)/.installed
+TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
-.PHONY: help html gallery $(addprefix html-,$(LANGUAGES)) serve test clean
+.PHONY: help html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po serve test clean
 
 # List the targets.
 help:
 	@echo "make html         build every language into $(BUILDDIR)/html/<lang>/"
 	@echo "make html-<lang>  build one language ($(LANGUAGES))"
+	@echo "make update-po    bring new English messages into locales/ (runs gettext)"
 	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
 	@echo "make test         build the site in a temporary folder and test it"
 	@echo "make clean        remove everything the build generated"
@@ -41,6 +44,16 @@ html: $(addprefix html-,$(LANGUAGES))
 $(addprefix html-,$(LANGUAGES)): html-%: gallery
 	$(SPHINX) -b html -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
+
+# Extract the English messages into $(BUILDDIR)/gettext/*.pot.
+gettext: gallery
+	$(SPHINX) -b gettext -D gallery_execute=0 -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
+
+# Merge new and changed English messages into the catalogs: translations are
+# kept, a changed message keeps its old translation marked fuzzy.
+update-po: gettext
+	$(BIN)/sphinx-intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales \
+		$(addprefix --language ,$(TRANSLATIONS)) --line-width $(PO_WIDTH)
 
 # Preview the built site on localhost.
 serve:

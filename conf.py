@@ -27,6 +27,10 @@ extensions = [
     "sphinx.ext.mathjax",
     "sphinx_gallery.gen_gallery",
     "gallery_execution",
+    "catalogs",
+    "gallery_chrome",
+    "translated_downloads",
+    "language_links",
 ]
 
 root_doc = "index"
@@ -71,7 +75,7 @@ html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
 html_theme_options = {
-    "navbar_end": ["theme-switcher", "navbar-icon-links"],
+    "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc"],
     "show_prev_next": True,
     "footer_start": ["copyright"],

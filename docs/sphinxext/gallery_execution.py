@@ -31,6 +31,7 @@ def gallery_folders(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("gallery_execute", True, "env", types=[bool])
+    app.add_config_value("gallery_dir", "examples", "env", types=[str])
     # Before sphinx-gallery fills its defaults (priority 10).
     app.connect("config-inited", gallery_folders, priority=5)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

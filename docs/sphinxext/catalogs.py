@@ -1,0 +1,98 @@
+"""Compile the translation catalogs into the build folder, strictly.
+
+Sphinx would compile ``locales/<lang>/LC_MESSAGES/*.po`` into ``.mo`` files
+beside them, in a tracked folder, and would accept a broken ``.po`` file
+silently. Here each catalog is compiled by GNU ``msgfmt --check`` into
+``<doctrees>/locales``: a syntax error stops the build with msgfmt's own
+``file:line: problem`` messages, and the tracked folder stays untouched.
+Fuzzy entries are left out of the ``.mo`` file, so they fall back to English.
+
+Each page depends on its ``.po`` file, so editing one catalog re-reads only
+the pages it translates.
+"""
+
+import gettext
+import subprocess
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util.i18n import docname_to_domain
+
+
+def catalog_folder(app: Sphinx, locale_dir: str) -> Path:
+    """The folder that holds the ``.po`` files of the build's language."""
+    return Path(app.srcdir, locale_dir).resolve() / app.config.language / "LC_MESSAGES"
+
+
+def compile_catalog(po_path: Path, mo_path: Path) -> None:
+    """Compile one catalog with msgfmt, unless its ``.mo`` file is current."""
+    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+        return
+    mo_path.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        ["msgfmt", "--check", "--output-file", str(mo_path), str(po_path)],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        mo_path.unlink(missing_ok=True)
+        raise ConfigError(f"cannot compile the catalog {po_path}:\n{result.stderr.strip()}")
+
+
+def compile_catalogs(app: Sphinx, config: Config) -> None:
+    """Compile every catalog of the language and point Sphinx at the results."""
+    if not config.language or config.language == "en":
+        return
+    compiled_dir = Path(app.doctreedir) / "locales"
+    for locale_dir in config.locale_dirs:
+        source = catalog_folder(app, locale_dir)
+        target = compiled_dir / config.language / "LC_MESSAGES"
+        for po_path in sorted(source.rglob("*.po")):
+            mo_path = target / po_path.relative_to(source).with_suffix(".mo")
+            compile_catalog(po_path, mo_path)
+    config.translation_sources = list(config.locale_dirs)
+    config.locale_dirs = [str(compiled_dir)]
+
+
+def translations(app: Sphinx, domain: str) -> gettext.NullTranslations:
+    """The compiled catalog ``domain`` of the build's language, if there is one.
+
+    Without one (an English build, a page nobody translated yet) every
+    message stays as it is.
+    """
+    if app.config.language == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(
+        domain, app.config.locale_dirs[0], [app.config.language], fallback=True
+    )
+
+
+def translation_source(app: Sphinx, docname: str) -> Path:
+    """The ``.po`` file that translates the page ``docname``."""
+    domain = docname_to_domain(docname, app.config.gettext_compact)
+    return catalog_folder(app, app.config.translation_sources[0]) / f"{domain}.po"
+
+
+def note_catalog(app: Sphinx, docname: str) -> None:
+    """Make the page ``docname`` depend on its ``.po`` file, if it has one.
+
+    A missing dependency would make Sphinx re-read the page on every build.
+    """
+    if app.config.translation_sources:
+        po_path = translation_source(app, docname)
+        if po_path.exists():
+            app.env.note_dependency(str(po_path), docname=app.env.docname)
+
+
+def note_own_catalog(app: Sphinx, doctree: nodes.document) -> None:
+    note_catalog(app, app.env.docname)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("translation_sources", [], "")
+    app.connect("config-inited", compile_catalogs)
+    app.connect("doctree-read", note_own_catalog)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

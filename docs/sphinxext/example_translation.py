@@ -1,0 +1,110 @@
+"""Translate the text of an example script with its page's message catalog.
+
+A sphinx-gallery script is Python code with reST text in its module docstring
+and in ``# %%`` comment blocks. Sphinx extracts that text, paragraph by
+paragraph, into the page's catalog. This module goes the other way: it
+rewrites each text block of the script with the catalog's translations,
+leaves every code line untouched, and re-wraps the prose to the script's
+width. Messages without a translation stay in English.
+
+Only the reST our examples use is understood: section titles, paragraphs and
+"- " bullet lists. Anything else is copied unchanged.
+"""
+
+import ast
+import re
+import textwrap
+from collections.abc import Callable
+
+Translate = Callable[[str], str]
+
+LINE_WIDTH = 79
+TITLE_UNDERLINE = re.compile(r"([=\-~^\"'*+#])\1+")
+BULLET = "- "
+
+
+def _message(lines: list[str]) -> str:
+    """The message Sphinx extracts from these reST lines: one line of text."""
+    return " ".join(line.strip() for line in lines)
+
+
+def _fill(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _bullet_items(lines: list[str]) -> list[list[str]]:
+    items: list[list[str]] = []
+    for line in lines:
+        if line.startswith(BULLET):
+            items.append([line[len(BULLET) :]])
+        else:
+            items[-1].append(line)
+    return items
+
+
+def translate_rst(text: str, translate: Translate, width: int = LINE_WIDTH) -> str:
+    """Translate the titles, paragraphs and bullet items of a reST text."""
+    chunks = []
+    for chunk in re.split(r"\n[ \t]*\n", text.strip("\n")):
+        lines = chunk.splitlines()
+        if len(lines) == 2 and TITLE_UNDERLINE.fullmatch(lines[1].strip()):
+            title = translate(lines[0].strip())
+            chunks.append([title, lines[1].strip()[0] * len(title)])
+        elif lines[0].startswith(BULLET):
+            chunks.append(
+                [
+                    wrapped
+                    for item in _bullet_items(lines)
+                    for wrapped in _fill(translate(_message(item)), width, BULLET, "  ")
+                ]
+            )
+        elif lines[0].startswith((" ", "\t", "..")):
+            chunks.append(lines)  # a directive or quoted block: not ours to touch
+        else:
+            chunks.append(_fill(translate(_message(lines)), width))
+    return "\n\n".join("\n".join(chunk) for chunk in chunks) + "\n"
+
+
+def _docstring_lines(source: str) -> tuple[int, int] | None:
+    """The first and last line (1-based) of the module docstring, if any."""
+    body = ast.parse(source).body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        if isinstance(body[0].value.value, str):
+            return body[0].lineno, body[0].end_lineno
+    return None
+
+
+def translate_script(source: str, translate: Translate) -> str:
+    """Return the script with its docstring and comment blocks translated."""
+    lines = source.splitlines()
+    out: list[str] = []
+    index = 0
+    span = _docstring_lines(source)
+    if span:
+        first, last = span
+        docstring = ast.get_docstring(ast.parse(source), clean=False) or ""
+        translated = translate_rst(docstring, translate)
+        out += lines[: first - 1]
+        out += ['"""', *translated.replace("\\", "\\\\").splitlines(), '"""']
+        index = last
+    while index < len(lines):
+        line = lines[index]
+        out.append(line)
+        index += 1
+        if not re.match(r"^# ?%%", line):
+            continue
+        block = []
+        while index < len(lines) and lines[index].startswith("#"):
+            block.append(re.sub(r"^# ?", "", lines[index]))
+            index += 1
+        if block:
+            translated = translate_rst("\n".join(block), translate, LINE_WIDTH - 2)
+            out += [f"# {text}".rstrip() for text in translated.splitlines()]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,159 @@
+"""Translate the text sphinx-gallery writes around the examples.
+
+sphinx-gallery writes its chrome in English into every generated page: the
+"Go to the end" note, the download links (each naming its file, so every page
+would carry its own copy of the same sentence), the thumbnails' titles and
+tooltips (raw HTML, invisible to Sphinx's translation), and figures whose alt
+text sits in a node Sphinx does not extract.
+
+This transform runs before Sphinx applies translations, in every language:
+
+- the chrome sentences come from one catalog of their own,
+  ``sphinx-gallery.po``, whose template ``make gettext`` writes from
+  ``MESSAGES``; the original sentences leave the pages' catalogs;
+- figures become ordinary images, so their alt text is a message of the
+  page's catalog like any other;
+- thumbnails take the title and first paragraph of the translated example.
+"""
+
+import ast
+import re
+from html import escape
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx_gallery.directives import imgsgnode
+from sphinx_gallery.gen_rst import extract_intro_and_title
+
+from catalogs import translations
+from example_translation import translate_script
+
+CATALOG = "sphinx-gallery"
+THUMBNAIL_LINK = re.compile(r":doc:`[^`<>]+`")
+
+# Each download link's container class, on an example page and on the gallery
+# index, and the sentence that replaces sphinx-gallery's.
+MESSAGES = {
+    "note": "Go to the end to download the full example code.",
+    "python": "Download the Python script: {filename}",
+    "jupyter": "Download the Jupyter notebook: {filename}",
+    "zip": "Download the script and the notebook as a zip file: {filename}",
+    "all-python": "Download all examples as Python scripts: {filename}",
+    "all-jupyter": "Download all examples as Jupyter notebooks: {filename}",
+}
+
+
+def example_scripts(app: Sphinx) -> list[Path]:
+    """The executed copies of the example scripts, in the gallery folder."""
+    return sorted((Path(app.srcdir) / app.config.gallery_dir).rglob("plot_*.py"))
+
+
+def script_docname(app: Sphinx, script: Path) -> str:
+    return script.relative_to(app.srcdir).with_suffix("").as_posix()
+
+
+def translated_thumbnails(app: Sphinx) -> list[tuple[str, str]]:
+    """Each thumbnail's English HTML snippets, with their translation.
+
+    sphinx-gallery writes the first paragraph, escaped, into a ``tooltip``
+    attribute and the title as it is into a ``div``.
+    """
+    replacements = []
+    for script in example_scripts(app):
+        gettext = translations(app, script_docname(app, script)).gettext
+        english = script.read_text(encoding="utf-8")
+        intro, title = extract_intro_and_title(script, _docstring(english))
+        es_intro, es_title = extract_intro_and_title(
+            script, _docstring(translate_script(english, gettext))
+        )
+        replacements.append((f'tooltip="{escape(intro)}"', f'tooltip="{escape(es_intro)}"'))
+        replacements.append((f">{title}<", f">{escape(es_title, quote=False)}<"))
+    return replacements
+
+
+def _docstring(source: str) -> str:
+    return ast.get_docstring(ast.parse(source), clean=False) or ""
+
+
+class GalleryChrome(SphinxTransform):
+    """Give sphinx-gallery's generated text one catalog, and translate it."""
+
+    default_priority = 15  # before sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs) -> None:
+        gallery = self.config.gallery_dir + "/"
+        if not self.env.docname.startswith(gallery):
+            return
+        gettext = translations(self.app, CATALOG).gettext
+        for node in list(self.document.findall(imgsgnode)):
+            node.replace_self(
+                nodes.image(uri=node["uri"], alt=node["alt"], classes=node["class"] or [])
+            )
+        for note in self.document.findall(nodes.note):
+            if "sphx-glr-download-link-note" in note["classes"]:
+                self._relabel(note, gettext(MESSAGES["note"]))
+        for container in self.document.findall(nodes.container):
+            for key in ("python", "jupyter", "zip"):
+                if f"sphx-glr-download-{key}" in container["classes"]:
+                    self._relabel_download(container, key, gettext)
+        for paragraph in self.document.findall(nodes.paragraph):
+            if THUMBNAIL_LINK.fullmatch(paragraph.rawsource):
+                paragraph["translatable"] = False  # the title comes from the page
+        if self.config.language != "en" and self.env.docname.endswith("index"):
+            self._translate_thumbnails()
+
+    @staticmethod
+    def _relabel(parent: nodes.Element, label: str) -> None:
+        """Give the first link in ``parent`` a new label, and drop other text."""
+        paragraph = next(parent.findall(nodes.paragraph))
+        link = next(
+            node
+            for node in paragraph.children
+            if isinstance(node, (addnodes.pending_xref, addnodes.download_reference))
+        )
+        label_node = link.children[0]
+        label_node.clear()
+        label_node += nodes.Text(label)
+        paragraph.clear()
+        paragraph += link
+        paragraph["translatable"] = False
+
+    def _relabel_download(self, container: nodes.container, key: str, gettext) -> None:
+        link = next(container.findall(addnodes.download_reference))
+        if "sphx-glr-footer-gallery" in container.parent["classes"]:
+            key = f"all-{key}"
+        filename = Path(link["reftarget"]).name
+        self._relabel(container, gettext(MESSAGES[key]).format(filename=filename))
+
+    def _translate_thumbnails(self) -> None:
+        replacements = translated_thumbnails(self.app)
+        for raw in list(self.document.findall(nodes.raw)):
+            html = raw.astext()
+            if "sphx-glr-thumb" not in html:
+                continue
+            for source, target in replacements:
+                html = html.replace(source, target)
+            raw.replace_self(nodes.raw("", html, format="html"))
+
+
+def write_template(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``sphinx-gallery.pot`` beside the pages' templates."""
+    if exception or app.builder.name != "gettext":
+        return
+    catalog = Catalog(project=app.config.project, fuzzy=False)
+    for message in MESSAGES.values():
+        catalog.add(message, flags=["python-brace-format"] if "{" in message else [])
+    with open(Path(app.outdir) / f"{CATALOG}.pot", "wb") as pot:
+        write_po(pot, catalog, omit_header=False, width=79)
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("catalogs")
+    app.add_transform(GalleryChrome)
+    app.connect("build-finished", write_template)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

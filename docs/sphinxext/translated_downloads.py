@@ -1,0 +1,113 @@
+"""Offer translated example downloads on translated pages.
+
+sphinx-gallery writes one ``.py``, ``.ipynb`` and ``.zip`` per example, and a
+zip of all of them, in English. On a page in another language this transform
+writes the same files with the text blocks translated from the page's catalog
+(:mod:`example_translation`; the code is left as it is), into the doctree
+folder, and points the page's download links at them. The notebook is made by
+sphinx-gallery's own converter, so both languages have the same cells.
+
+It runs while a page is read, after Sphinx translated it: a page is re-read
+when its catalog changes, and with it its downloads. The gallery index, whose
+zips hold every example, depends on every example's catalog.
+"""
+
+import json
+import os
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx_gallery.notebook import jupyter_notebook
+from sphinx_gallery.py_source_parser import split_code_and_text_blocks
+
+from catalogs import note_catalog, translations
+from example_translation import translate_script
+from gallery_chrome import example_scripts, script_docname
+
+# The gallery-wide zips sphinx-gallery writes, and the suffix of their files.
+ALL_EXAMPLES = {"examples_python.zip": ".py", "examples_jupyter.zip": ".ipynb"}
+
+
+def write_if_changed(path: Path, content: bytes) -> None:
+    """Write ``content`` unless ``path`` holds it already (keeps mtimes)."""
+    if path.exists() and path.read_bytes() == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A zip archive of ``files`` (name: content) with fixed dates."""
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(files.items()):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content)
+    return buffer.getvalue()
+
+
+def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
+    """The translated ``.py`` and ``.ipynb`` of one example, by file name."""
+    out_dir = downloads_dir(app) / script.parent.relative_to(app.srcdir)
+    gettext = translations(app, script_docname(app, script)).gettext
+    source = translate_script(script.read_text(encoding="utf-8"), gettext)
+    py_path = out_dir / script.name
+    write_if_changed(py_path, source.encode("utf-8"))
+    _, blocks = split_code_and_text_blocks(py_path)
+    notebook = jupyter_notebook(blocks, app.config.sphinx_gallery_conf, out_dir)
+    return {
+        script.name: source.encode("utf-8"),
+        script.with_suffix(".ipynb").name: (json.dumps(notebook, indent=2) + "\n").encode(),
+    }
+
+
+def downloads_dir(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "downloads"
+
+
+class TranslatedDownloads(SphinxTransform):
+    """Point a translated gallery page's download links at translated files."""
+
+    default_priority = 25  # after sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs) -> None:
+        docname = self.env.docname
+        if self.config.language == "en" or not docname.startswith(self.config.gallery_dir + "/"):
+            return
+        links = list(self.document.findall(addnodes.download_reference))
+        if not links:
+            return
+        scripts = {script_docname(self.app, s): s for s in example_scripts(self.app)}
+        files: dict[str, bytes] = {}
+        if docname in scripts:
+            files = translated_example(self.app, scripts[docname])
+            files[Path(docname).name + ".zip"] = zip_bytes(dict(files))
+        else:  # the gallery index: one zip per kind of file, of every example
+            examples = {}
+            for name, script in scripts.items():
+                examples |= {
+                    f"{Path(name).parent.name}/{file}": content
+                    for file, content in translated_example(self.app, script).items()
+                }
+                note_catalog(self.app, name)
+            for zip_name, suffix in ALL_EXAMPLES.items():
+                files[zip_name] = zip_bytes(
+                    {name: data for name, data in examples.items() if name.endswith(suffix)}
+                )
+        out_dir = downloads_dir(self.app) / Path(docname).parent
+        doc_dir = Path(self.env.doc2path(docname)).parent
+        for link in links:
+            name = Path(link["reftarget"]).name
+            if name in files:
+                path = out_dir / name
+                write_if_changed(path, files[name])
+                link["reftarget"] = os.path.relpath(path, doc_dir)
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("gallery_chrome")
+    app.add_transform(TranslatedDownloads)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

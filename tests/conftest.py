@@ -1,0 +1,84 @@
+"""Build the real site once per test session, in a temporary copy.
+
+The copy holds what git tracks and what a contributor has not committed yet
+(never ``_build`` or ``.venv``), and is built with the project's own Makefile
+and virtual environment, exactly as ``make html`` does.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(sys.prefix)
+sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
+
+# What the copy of the project needs to build.
+PROJECT_FILES = ["conf.py", "Makefile", "docs", "examples", "locales", "requirements.txt",
+                 "requirements-test.txt", "constraints.txt"]
+
+
+@dataclass
+class Site:
+    root: Path
+    log: str
+
+    @property
+    def html(self) -> Path:
+        return self.root / "_build" / "html"
+
+    @property
+    def gallery(self) -> Path:
+        return self.root / "_build" / "gallery"
+
+    def page(self, language: str, name: str) -> Path:
+        return self.html / language / f"{name}.html"
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, symlinks=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the project's Makefile in ``root`` with this session's environment."""
+    result = subprocess.run(
+        ["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", *targets],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    if check and result.returncode != 0:
+        pytest.fail(f"make {' '.join(targets)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def build_site(target: Path) -> Site:
+    root = copy_project(target)
+    result = make(root, "html")
+    return Site(root, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    """The whole site, every language, built once for the session."""
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory):
+    """A factory of fresh, unbuilt copies of the project, to break on purpose."""
+    return lambda: copy_project(tmp_path_factory.mktemp("broken"))

@@ -1,0 +1,76 @@
+"""The build as a whole: strict, reproducible, each example executed once."""
+
+import filecmp
+import re
+from pathlib import Path
+
+from conftest import build_site, make
+from helpers import EXAMPLES
+
+
+def test_each_example_is_executed_once_for_all_languages(site):
+    for example in EXAMPLES:
+        script = Path(example).name + ".py"
+        runs = re.findall(rf"generating gallery for \S+\.\.\. \[\s*\d+%\] {script}", site.log)
+        assert len(runs) == 1, f"{script} ran {len(runs)} times"
+
+
+def _tree(folder: Path) -> dict[str, Path]:
+    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+
+
+def test_two_builds_give_identical_outputs(site, tmp_path_factory):
+    again = build_site(tmp_path_factory.mktemp("again"))
+    first, second = _tree(site.html), _tree(again.html)
+    assert first.keys() == second.keys()
+    different = [name for name in first if not filecmp.cmp(first[name], second[name], shallow=False)]
+    assert different == []
+
+
+def test_generated_files_stay_out_of_tracked_folders(site):
+    for folder in ("docs", "examples", "locales"):
+        stray = [p for p in (site.root / folder).rglob("*")
+                 if p.suffix in {".mo", ".ipynb", ".md5", ".zip"} or p.name == "__pycache__"]
+        assert stray == [], stray
+    assert (site.root / "docs" / "examples").is_symlink()
+
+
+def _break_build(project_copy, edit) -> str:
+    root = project_copy()
+    for script in (root / "examples").glob("*/plot_*.py"):
+        script.unlink()  # the broken input alone, so the failing build is quick
+    edit(root)
+    result = make(root, "html", check=False)
+    assert result.returncode != 0
+    return result.stdout + result.stderr
+
+
+def test_an_example_that_raises_fails_the_build_with_its_traceback(project_copy):
+    def add_failing_example(root):
+        (root / "examples/tensors/plot_0_raises.py").write_text(
+            '"""\nRaises\n======\n\nOn purpose.\n"""\n\nraise ValueError("broken on purpose")\n'
+        )
+
+    log = _break_build(project_copy, add_failing_example)
+    assert "plot_0_raises.py" in log
+    assert "Traceback" in log and "ValueError: broken on purpose" in log
+
+
+def test_an_example_with_a_missing_package_fails_the_build(project_copy):
+    def add_example_with_missing_import(root):
+        (root / "examples/tensors/plot_0_imports.py").write_text(
+            '"""\nImports\n=======\n\nA package nobody installed.\n"""\n\nimport no_such_package\n'
+        )
+
+    log = _break_build(project_copy, add_example_with_missing_import)
+    assert "plot_0_imports.py" in log
+    assert "ModuleNotFoundError: No module named 'no_such_package'" in log
+
+
+def test_broken_markup_in_a_page_fails_the_build_naming_it(project_copy):
+    def break_intro(root):
+        page = root / "docs/intro.md"
+        page.write_text(page.read_text() + "\n```{not-a-directive}\n```\n")
+
+    log = _break_build(project_copy, break_intro)
+    assert re.search(r"docs/intro\.md:\d+: (WARNING|ERROR)", log)

@@ -1,0 +1,117 @@
+"""The executed example gallery, as readers and learners see it."""
+
+import json
+import zipfile
+
+import nbformat
+import pytest
+
+from helpers import (EXAMPLES, LANGUAGES, download, least_squares_loss, page_log, run_script,
+                     soup, training_log)
+
+# The examples print the loss every 100 of their 2000 iterations.
+LOG_EVERY = 100
+ITERATIONS = 2000
+# Examples that fit a model other than a plain cubic in 2000 iterations.
+NOT_A_2000_STEP_CUBIC = {"examples/nn/plot_8_dynamic"}
+CUBIC_EXAMPLES = [e for e in EXAMPLES if e not in NOT_A_2000_STEP_CUBIC]
+# How far above the least-squares optimum a cubic may end.
+OPTIMUM_TOLERANCE = 1.5
+# Every example draws the loss curve and the fitted model.
+FIGURES_PER_EXAMPLE = 2
+
+
+def test_every_example_has_a_page_in_every_language(site):
+    for language in LANGUAGES:
+        for example in EXAMPLES:
+            assert site.page(language, example).is_file(), (language, example)
+
+
+@pytest.mark.parametrize("example", CUBIC_EXAMPLES)
+def test_log_has_twenty_loss_lines_and_the_result(site, example):
+    log = training_log(site.page("en", example))
+    assert log.iterations == list(range(LOG_EVERY - 1, ITERATIONS, LOG_EVERY))
+    assert log.model.count(" x") >= 3
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_loss_falls(site, example):
+    log = training_log(site.page("en", example))
+    assert log.final_loss < log.losses[0]
+    assert log.final_loss == pytest.approx(min(log.losses), rel=0.05)
+
+
+@pytest.mark.parametrize("example", CUBIC_EXAMPLES)
+def test_final_loss_is_near_the_least_squares_optimum(site, example):
+    optimum = least_squares_loss()
+    assert 8.7 < optimum < 8.9  # the problem is the one the site describes
+    final = training_log(site.page("en", example)).final_loss
+    assert optimum * (1 - 1e-6) <= final <= OPTIMUM_TOLERANCE * optimum
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_downloaded_script_prints_the_page_log(site, example, language, tmp_path):
+    page = site.page(language, example)
+    script = download(page, ".py")
+    assert run_script(script, tmp_path) == page_log(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_both_languages_show_the_same_numbers(site, language):
+    for example in EXAMPLES:
+        assert page_log(site.page(language, example)) == page_log(site.page("en", example))
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_figures_are_on_the_page(site, example):
+    for language in LANGUAGES:
+        page = site.page(language, example)
+        images = soup(page).select("img.sphx-glr-single-img")
+        assert len(images) == FIGURES_PER_EXAMPLE
+        for image in images:
+            assert (page.parent / image["src"]).resolve().is_file()
+            assert image["alt"].strip()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_notebook_download_is_valid_and_starts_with_matplotlib_inline(site, example, language):
+    notebook_path = download(site.page(language, example), ".ipynb")
+    notebook = nbformat.read(notebook_path, as_version=4)
+    nbformat.validate(notebook)
+    assert notebook.cells[0].cell_type == "code"
+    assert notebook.cells[0].source == "%matplotlib inline"
+    assert any(cell.cell_type == "markdown" for cell in notebook.cells)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_gallery_offers_every_example_in_one_zip(site, language):
+    index = site.page(language, "examples/index")
+    for suffix in (".py", ".ipynb"):
+        archive = download(index, f"_{'python' if suffix == '.py' else 'jupyter'}.zip")
+        names = zipfile.ZipFile(archive).namelist()
+        expected = {e.removeprefix("examples/") + suffix for e in EXAMPLES}
+        assert set(names) == expected
+
+
+def test_gallery_index_groups_the_examples_with_thumbnails(site):
+    page = soup(site.page("en", "examples/index"))
+    thumbnails = page.select("div.sphx-glr-thumbcontainer")
+    assert len(thumbnails) == len(EXAMPLES)
+    for thumbnail in thumbnails:
+        image = thumbnail.find("img")
+        assert (site.page("en", "examples/index").parent / image["src"]).resolve().is_file()
+
+
+def test_no_run_dependent_text_in_logs(site):
+    for example in EXAMPLES:
+        log = page_log(site.page("en", example))
+        assert "0x" not in log and " at 0x" not in log
+
+
+def test_root_page_sends_visitors_to_a_language(site):
+    root = (site.html / "index.html").read_text()
+    for language in LANGUAGES:
+        assert f'href="{language}/index.html"' in root
+    assert json.dumps(LANGUAGES) in root
