@@ -16,7 +16,7 @@ INSTALLED    = $(VENV)/.installed
 TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
-.PHONY: help html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po serve test clean
+.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po serve test clean
 
 # List the targets.
 help:
@@ -32,6 +32,17 @@ $(INSTALLED): requirements.txt requirements-test.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt -c constraints.txt
 	touch $@
+
+# Install the system tools the checks and tests use (Debian packages), if missing.
+SYSTEM_TOOLS = msgfmt:gettext chromium:chromium hunspell:hunspell \
+	/usr/share/hunspell/es_ES.dic:hunspell-es
+system-tools:
+	@missing=$$(for tool in $(SYSTEM_TOOLS); do \
+		command -v $${tool%%:*} >/dev/null || test -e $${tool%%:*} || echo $${tool#*:}; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing $$missing"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
 
 # Execute the examples (only those that changed) into $(BUILDDIR)/gallery.
 gallery: $(INSTALLED)
@@ -60,7 +71,7 @@ serve:
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(BUILDDIR)/html $(PORT)
 
 # Run the test suite (it builds the site itself, in a temporary folder).
-test: $(INSTALLED)
+test: $(INSTALLED) system-tools
 	$(BIN)/python -m pytest
 
 # Remove every generated folder (the virtual environment stays).
