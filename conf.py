@@ -31,6 +31,7 @@ extensions = [
     "gallery_chrome",
     "translated_downloads",
     "language_links",
+    "comparison",
 ]
 
 root_doc = "index"
@@ -64,6 +65,8 @@ sphinx_gallery_conf = {
     "image_srcset": [],
     "matplotlib_animations": False,
     "copyfile_regex": "",
+    # Time each example's training loop for the comparison page.
+    "image_scrapers": ("training_record.record_training", "matplotlib"),
 }
 
 # -- HTML --------------------------------------------------------------------

@@ -15,11 +15,36 @@ import gettext
 import subprocess
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util.i18n import docname_to_domain
+
+
+# The text our extensions write into pages (labels, notices, chrome) is
+# translated through one catalog of its own, whose template `make gettext`
+# writes from the messages each extension adds here when it is set up.
+EXTENSIONS_CATALOG = "extensions"
+_extension_messages: dict[str, None] = {}
+
+
+def add_messages(*messages: str) -> None:
+    """Declare messages of the extensions' catalog (``{name}`` placeholders allowed)."""
+    _extension_messages.update(dict.fromkeys(messages))
+
+
+def write_extensions_template(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``extensions.pot`` beside the pages' templates."""
+    if exception or app.builder.name != "gettext":
+        return
+    catalog = Catalog(project=app.config.project, fuzzy=False)
+    for message in _extension_messages:
+        catalog.add(message, flags=["python-brace-format"] if "{" in message else [])
+    with open(Path(app.outdir) / f"{EXTENSIONS_CATALOG}.pot", "wb") as pot:
+        write_po(pot, catalog, width=79)
 
 
 def catalog_folder(app: Sphinx, locale_dir: str) -> Path:
@@ -95,4 +120,5 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("translation_sources", [], "")
     app.connect("config-inited", compile_catalogs)
     app.connect("doctree-read", note_own_catalog)
+    app.connect("build-finished", write_extensions_template)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,9 +8,9 @@ text sits in a node Sphinx does not extract.
 
 This transform runs before Sphinx applies translations, in every language:
 
-- the chrome sentences come from one catalog of their own,
-  ``sphinx-gallery.po``, whose template ``make gettext`` writes from
-  ``MESSAGES``; the original sentences leave the pages' catalogs;
+- the chrome sentences come from the catalog of our extensions' own text
+  (:mod:`catalogs`), once for all pages; the original sentences leave the
+  pages' catalogs;
 - figures become ordinary images, so their alt text is a message of the
   page's catalog like any other;
 - thumbnails take the title and first paragraph of the translated example.
@@ -21,8 +21,6 @@ import re
 from html import escape
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -30,10 +28,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx_gallery.directives import imgsgnode
 from sphinx_gallery.gen_rst import extract_intro_and_title
 
-from catalogs import translations
+from catalogs import EXTENSIONS_CATALOG, add_messages, translations
 from example_translation import translate_script
 
-CATALOG = "sphinx-gallery"
 THUMBNAIL_LINK = re.compile(r":doc:`[^`<>]+`")
 
 # Each download link's container class, on an example page and on the gallery
@@ -57,6 +54,19 @@ def script_docname(app: Sphinx, script: Path) -> str:
     return script.relative_to(app.srcdir).with_suffix("").as_posix()
 
 
+def intro_and_title(app: Sphinx, script: Path, translated: bool = True) -> tuple[str, str]:
+    """An example's first paragraph and title, as sphinx-gallery shows them."""
+    source = script.read_text(encoding="utf-8")
+    if translated:
+        source = translate_script(source, translations(app, script_docname(app, script)).gettext)
+    return extract_intro_and_title(script, _docstring(source))
+
+
+def example_title(app: Sphinx, script: Path) -> str:
+    """An example's title in the build's language."""
+    return intro_and_title(app, script)[1]
+
+
 def translated_thumbnails(app: Sphinx) -> list[tuple[str, str]]:
     """Each thumbnail's English HTML snippets, with their translation.
 
@@ -65,12 +75,8 @@ def translated_thumbnails(app: Sphinx) -> list[tuple[str, str]]:
     """
     replacements = []
     for script in example_scripts(app):
-        gettext = translations(app, script_docname(app, script)).gettext
-        english = script.read_text(encoding="utf-8")
-        intro, title = extract_intro_and_title(script, _docstring(english))
-        es_intro, es_title = extract_intro_and_title(
-            script, _docstring(translate_script(english, gettext))
-        )
+        intro, title = intro_and_title(app, script, translated=False)
+        es_intro, es_title = intro_and_title(app, script)
         replacements.append((f'tooltip="{escape(intro)}"', f'tooltip="{escape(es_intro)}"'))
         replacements.append((f">{title}<", f">{escape(es_title, quote=False)}<"))
     return replacements
@@ -89,7 +95,7 @@ class GalleryChrome(SphinxTransform):
         gallery = self.config.gallery_dir + "/"
         if not self.env.docname.startswith(gallery):
             return
-        gettext = translations(self.app, CATALOG).gettext
+        gettext = translations(self.app, EXTENSIONS_CATALOG).gettext
         for node in list(self.document.findall(imgsgnode)):
             node.replace_self(
                 nodes.image(uri=node["uri"], alt=node["alt"], classes=node["class"] or [])
@@ -141,19 +147,8 @@ class GalleryChrome(SphinxTransform):
             raw.replace_self(nodes.raw("", html, format="html"))
 
 
-def write_template(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``sphinx-gallery.pot`` beside the pages' templates."""
-    if exception or app.builder.name != "gettext":
-        return
-    catalog = Catalog(project=app.config.project, fuzzy=False)
-    for message in MESSAGES.values():
-        catalog.add(message, flags=["python-brace-format"] if "{" in message else [])
-    with open(Path(app.outdir) / f"{CATALOG}.pot", "wb") as pot:
-        write_po(pot, catalog, omit_header=False, width=79)
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("catalogs")
+    add_messages(*MESSAGES.values())
     app.add_transform(GalleryChrome)
-    app.connect("build-finished", write_template)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

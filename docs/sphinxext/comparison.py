@@ -1,0 +1,166 @@
+"""The ``variant-comparison`` directive: every variant's real results, side by side.
+
+The directive's content is a table written in the page, one row per variant,
+whose first cell links to the example (``{doc}`` role) and whose other cells
+say what the variant writes by hand and what PyTorch does for it: prose, so
+it is translated like the rest of the page. The directive adds the numbers,
+read from the executed gallery, never typed in:
+
+- the final loss, exactly as the example's log prints it;
+- its ratio to the least-squares optimum of the same problem, computed here;
+- the iterations, from the log;
+- the training time per iteration, from :mod:`training_record` (left out
+  when ``SOURCE_DATE_EPOCH`` asks for a reproducible build).
+
+Above the table it draws every variant's loss curve on one figure. An example
+whose log cannot be read stops the build, naming the example.
+"""
+
+import base64
+import io
+import json
+import math
+import os
+import re
+from pathlib import Path
+
+import numpy as np
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
+
+from catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from gallery_chrome import example_title
+from training_log import LogFormatError, TrainingLog, parse_training_log
+from training_record import record_path
+
+MESSAGES = {
+    "loss": "Final loss",
+    "ratio": "Ratio to the optimum",
+    "iterations": "Iterations",
+    "time": "Training time per iteration",
+    "no-time": "not measured",
+    "x-label": "iteration",
+    "y-label": "loss",
+}
+# The log block sphinx-gallery writes under the code that printed it.
+LOG_BLOCK = re.compile(
+    r"^\.\. rst-class:: sphx-glr-script-out\n\n \.\. code-block:: none\n\n((?:    .*\n|\n)+)",
+    re.MULTILINE,
+)
+
+
+def least_squares_optimum() -> float:
+    """The smallest sum of squared errors a cubic reaches on the problem."""
+    x = np.linspace(-math.pi, math.pi, 2000)
+    features = np.stack([np.ones_like(x), x, x**2, x**3], axis=1)
+    coefficients, *_ = np.linalg.lstsq(features, np.sin(x), rcond=None)
+    return float(np.square(features @ coefficients - np.sin(x)).sum())
+
+
+def example_log(executed_rst: Path) -> tuple[TrainingLog, str]:
+    """The training log on an executed example's page, parsed and as printed."""
+    blocks = LOG_BLOCK.findall(executed_rst.read_text(encoding="utf-8"))
+    if len(blocks) != 1:
+        raise LogFormatError(f"expected one printed log, found {len(blocks)}")
+    text = "\n".join(line[4:] for line in blocks[0].splitlines())
+    log = parse_training_log(text)
+    printed_final = text.strip().splitlines()[-2].split()[1]
+    return log, printed_final
+
+
+def loss_figure(curves: list[tuple[str, list[float]]], x_label: str, y_label: str) -> str:
+    """Every variant's loss at each iteration, as a PNG data URI."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(8, 5))
+    for label, losses in curves:
+        axes.plot(range(1, len(losses) + 1), losses, label=label)
+    axes.set(xscale="log", yscale="log", xlabel=x_label, ylabel=y_label)
+    axes.legend(fontsize="small")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
+    plt.close(figure)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+class VariantComparison(SphinxDirective):
+    has_content = True
+    option_spec = {"alt": str}
+
+    def run(self) -> list[nodes.Node]:
+        container = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, container)
+        tables = list(container.findall(nodes.table))
+        if len(tables) != 1:
+            raise self.error("variant-comparison expects one table")
+        table = tables[0]
+        gettext = translations(self.env.app, EXTENSIONS_CATALOG).gettext
+        optimum = least_squares_optimum()
+        reproducible = "SOURCE_DATE_EPOCH" in os.environ
+        tgroup = next(table.findall(nodes.tgroup))
+        head_row = next(tgroup.findall(nodes.thead)).children[0]
+        for key in ("loss", "ratio", "iterations", "time"):
+            tgroup.insert(tgroup["cols"], nodes.colspec(colwidth=10))
+            tgroup["cols"] += 1
+            head_row += self._cell(gettext(MESSAGES[key]))
+        curves = []
+        for row in next(tgroup.findall(nodes.tbody)).children:
+            docname = self._variant(row)
+            rst = self.env.doc2path(docname)
+            self.env.note_dependency(str(rst))
+            try:
+                log, printed_final = example_log(rst)
+                record = json.loads(record_path(rst.with_suffix(".py")).read_text(encoding="utf-8"))
+            except OSError as error:
+                raise ExtensionError(
+                    f"comparison: {docname} has no results: {error}"
+                    " (`make clean` executes every example again)"
+                ) from error
+            except (LogFormatError, ValueError) as error:
+                raise ExtensionError(
+                    f"comparison: cannot read the log of {docname}: {error}"
+                ) from error
+            per_iteration = record["seconds"] / len(record["losses"])
+            row += self._cell(printed_final)
+            row += self._cell(f"{log.final_loss / optimum:.3f}")
+            row += self._cell(str(log.total_iterations))
+            row += self._cell(
+                gettext(MESSAGES["no-time"]) if reproducible else f"{per_iteration * 1e6:.0f} µs"
+            )
+            title = example_title(self.env.app, rst.with_suffix(".py"))
+            curves.append((title, record["losses"]))
+        figure = nodes.image(
+            uri=loss_figure(curves, gettext(MESSAGES["x-label"]), gettext(MESSAGES["y-label"])),
+            alt=self.options.get("alt", ""),
+            classes=["variant-comparison-figure"],
+        )
+        self.set_source_info(figure)
+        return [figure, *container.children]
+
+    def _variant(self, row: nodes.row) -> str:
+        links = [
+            node for node in row.findall(addnodes.pending_xref) if node["reftype"] == "doc"
+        ]
+        if not links:
+            raise self.error("each row of variant-comparison starts with a {doc} link")
+        target = links[0]["reftarget"]
+        if target.startswith("/"):
+            return target[1:]
+        return os.path.normpath(os.path.join(os.path.dirname(self.env.docname), target))
+
+    @staticmethod
+    def _cell(text: str) -> nodes.entry:
+        return nodes.entry("", nodes.paragraph("", text))
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("gallery_chrome")
+    add_messages(*MESSAGES.values())
+    app.add_directive("variant-comparison", VariantComparison)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
