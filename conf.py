@@ -81,7 +81,7 @@ html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc"],
     "show_prev_next": True,
-    "footer_start": ["copyright"],
+    "footer_start": [],
     "footer_end": [],
 }
 

@@ -31,7 +31,7 @@ def test_every_example_has_a_page_in_every_language(site):
 def test_log_has_twenty_loss_lines_and_the_result(site, example):
     log = training_log(site.page("en", example))
     assert log.iterations == list(range(LOG_EVERY - 1, ITERATIONS, LOG_EVERY))
-    assert log.model.count(" x") >= 3
+    assert " x" in log.model
 
 
 @pytest.mark.parametrize("example", EXAMPLES)

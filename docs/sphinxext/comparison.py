@@ -96,6 +96,11 @@ class VariantComparison(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         container = nodes.container()
         self.state.nested_parse(self.content, self.content_offset, container)
+        # The table's prose is the page's to translate: give it a source,
+        # without which Sphinx leaves a message out of the catalog.
+        source, line = self.get_source_info()
+        for paragraph in container.findall(nodes.paragraph):
+            paragraph.source, paragraph.line = paragraph.source or source, paragraph.line or line
         tables = list(container.findall(nodes.table))
         if len(tables) != 1:
             raise self.error("variant-comparison expects one table")

@@ -12,6 +12,9 @@ import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from catalogs import EXTENSIONS_CATALOG, add_messages, translations
 
 REDIRECT = """<!DOCTYPE html>
 <html lang="{default}">
@@ -58,6 +61,15 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
     )
 
 
+def declare_title(app: Sphinx, config: Config) -> None:
+    """The site's title is text to translate, like the pages'."""
+    add_messages(config.html_title)
+
+
+def translate_title(app: Sphinx) -> None:
+    app.config.html_title = translations(app, EXTENSIONS_CATALOG).gettext(app.config.html_title)
+
+
 def write_root_redirect(app: Sphinx, exception: Exception | None) -> None:
     """Write ``index.html`` above the language folders (same for every language)."""
     if exception or app.builder.format != "html":
@@ -81,6 +93,9 @@ def write_root_redirect(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("languages", {"en": "English"}, "html", types=[dict])
+    app.setup_extension("catalogs")
+    app.connect("config-inited", declare_title)
+    app.connect("builder-inited", translate_title)
     app.connect("html-page-context", add_language_links)
     app.connect("build-finished", write_root_redirect)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -105,8 +105,8 @@ print(f"Result: y = {a.item()} + {b.item()} x + {c.item()} x^2 + {d.item()} x^3"
 # At first the loss falls more slowly than with plain gradient descent, whose
 # very first steps move :math:`d` a long way at once; RMSprop moves each
 # parameter only about :math:`10^{-3}` per step. But it does not stall: it
-# comes close to the best value a cubic can reach, about 8.82, well within the 2000
-# iterations.
+# comes close to the best value a cubic can reach, about 8.82, well within
+# the 2000 iterations.
 #
 # With a fixed learning rate the steps never shrink to zero, so near the end
 # the loss wobbles slightly above that value instead of settling on it.

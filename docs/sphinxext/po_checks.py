@@ -1,0 +1,85 @@
+"""Checks of translated messages, shared by the build and ``make lint-po``.
+
+A translation must keep the markup of its English message: the same inline
+code, roles and their targets, math, links and URLs, placeholders and bold or
+emphasis markers, neither dropping nor adding any. That one rule also keeps
+a translation from putting into the site anything its source does not have:
+raw HTML, a script, a directive (``raw``, ``include``, ``image``...), a new
+link, a ``javascript:`` URL.
+
+Messages come from reST (example scripts) and MyST Markdown (pages); the
+patterns below cover the syntax of both.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import polib
+
+# Each kind of markup, most specific first: the text is scanned once, and a
+# span taken by one kind is not looked at again (a role's backquotes are not
+# inline code). Group "keep", when a match has it, is what must match
+# between source and translation (a link's target, not its text).
+MARKUP = [
+    ("role", r"(?::[\w:+-]+:|\{[\w:+-]+\})`(?:[^`<]*<(?P<role_target>[^`>]+)>|[^`]*)`"),
+    ("link target", r"`[^`<]*<(?P<link_target>[^`>]+)>`__?|\]\((?P<md_target>[^)]*)\)"),
+    ("inline code", r"``[^`]+``|`[^`]+`"),
+    ("URL", r"(?:https?|ftp|mailto|javascript|data|vbscript):[^\s`>)\]]*"),
+    ("math", r"\$[^$]+\$"),
+    ("HTML", r"</?[a-zA-Z][^>]*>|&#?\w+;"),
+    ("directive", r"(?m:^[ \t]*(?:\.\. [\w:-]+::|```\s*\{[\w:-]+\}|:::\s*\{[\w:-]+\}))"),
+    ("substitution or footnote", r"\|[^|\s][^|]*\||\[#?\w*\]_|\[\^\w+\]"),
+    ("placeholder", r"\{\w*\}|%\(\w+\)s"),
+    ("bold or emphasis", r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"),
+]
+_SCANNER = re.compile(
+    "|".join(f"(?P<k{index}>{pattern})" for index, (_, pattern) in enumerate(MARKUP)),
+    re.IGNORECASE,
+)
+_TARGETS = ("role_target", "link_target", "md_target")
+
+
+def markup(text: str) -> Counter:
+    """The markup in ``text``: a count of (kind, what must match) pairs."""
+    found = Counter()
+    for match in _SCANNER.finditer(text):
+        index = int(match.lastgroup[1:]) if match.lastgroup.startswith("k") else None
+        if index is None:  # lastgroup is an inner target group
+            index = next(i for i in range(len(MARKUP)) if match.group(f"k{i}"))
+        target = next((match.group(name) for name in _TARGETS if match.group(name)), None)
+        found[MARKUP[index][0], target or match.group(0)] += 1
+    return found
+
+
+def markup_problems(source: str, translation: str) -> list[str]:
+    """What markup the translation drops or adds, in words; empty if none."""
+    expected, actual = markup(source), markup(translation)
+    problems = []
+    for kind, value in sorted(expected - actual):
+        problems.append(f"drops the {kind} {value!r}")
+    for kind, value in sorted(actual - expected):
+        problems.append(f"adds the {kind} {value!r}, which the English message does not have")
+    return problems
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    msgid: str
+    text: str
+
+    def __str__(self) -> str:
+        excerpt = self.msgid if len(self.msgid) <= 60 else self.msgid[:57] + "..."
+        return f"{self.path}:{self.line}: {self.text} (message {excerpt!r})"
+
+
+def catalog_markup_problems(path: str, catalog: polib.POFile | None = None) -> list[Problem]:
+    """Markup problems of every translated, non-fuzzy entry of a catalog."""
+    catalog = catalog if catalog is not None else polib.pofile(path)
+    problems = []
+    for entry in catalog.translated_entries():
+        for text in markup_problems(entry.msgid, entry.msgstr):
+            problems.append(Problem(path, entry.linenum, entry.msgid, text))
+    return problems
