@@ -16,13 +16,16 @@ INSTALLED    = $(VENV)/.installed
 TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
-.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po serve test clean
+.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test clean
 
 # List the targets.
 help:
 	@echo "make html         build every language into $(BUILDDIR)/html/<lang>/"
 	@echo "make html-<lang>  build one language ($(LANGUAGES))"
 	@echo "make update-po    bring new English messages into locales/ (runs gettext)"
+	@echo "make stats        translation progress of each catalog"
+	@echo "make lint-po      check the catalogs as CI does"
+	@echo "make wrap-po      rewrap the catalogs (the only fix lint-po asks you to run)"
 	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
 	@echo "make test         build the site in a temporary folder and test it"
 	@echo "make clean        remove everything the build generated"
@@ -66,12 +69,24 @@ update-po: gettext
 	$(BIN)/sphinx-intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales \
 		$(addprefix --language ,$(TRANSLATIONS)) --line-width $(PO_WIDTH)
 
+# Show each catalog's translated / fuzzy / untranslated counts and the total.
+stats: $(INSTALLED)
+	$(BIN)/python scripts/stats.py $(addprefix --language ,$(TRANSLATIONS))
+
+# Check every catalog (syntax, wrapping, sphinx-lint, spelling, glossary, markup).
+lint-po: $(INSTALLED) system-tools
+	$(BIN)/python scripts/lint_po.py $(addprefix --language ,$(TRANSLATIONS))
+
+# Rewrap every catalog at $(PO_WIDTH) columns, as update-po writes them.
+wrap-po: $(INSTALLED)
+	$(BIN)/python scripts/wrap_po.py
+
 # Preview the built site on localhost.
 serve:
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(BUILDDIR)/html $(PORT)
 
 # Run the test suite (it builds the site itself, in a temporary folder).
-test: $(INSTALLED) system-tools
+test: $(INSTALLED) system-tools lint-po
 	$(BIN)/python -m pytest
 
 # Remove every generated folder (the virtual environment stays).

@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(sys.prefix)
 sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
 
+# 2026-01-01, for builds that must not depend on when they run.
+REPRODUCIBLE_DATE = "1767225600"
 # What the copy of the project needs to build.
 PROJECT_FILES = ["conf.py", "Makefile", "docs", "examples", "locales", "requirements.txt",
                  "requirements-test.txt", "constraints.txt"]
@@ -59,7 +61,8 @@ def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedP
         cwd=root,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
+        # A reproducible build: no timing on any page (see comparison.py).
+        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE},
     )
     if check and result.returncode != 0:
         pytest.fail(f"make {' '.join(targets)} failed:\n{result.stdout}\n{result.stderr}")
@@ -82,3 +85,14 @@ def site(tmp_path_factory) -> Site:
 def project_copy(tmp_path_factory):
     """A factory of fresh, unbuilt copies of the project, to break on purpose."""
     return lambda: copy_project(tmp_path_factory.mktemp("broken"))
+
+
+def break_build(project_copy, edit, target: str = "html") -> str:
+    """Build a copy of the project broken by ``edit``; return the failing log."""
+    root = project_copy()
+    for script in (root / "examples").glob("*/plot_*.py"):
+        script.unlink()  # the broken input alone, so the failing build is quick
+    edit(root)
+    result = make(root, target, check=False)
+    assert result.returncode != 0
+    return result.stdout + result.stderr

@@ -4,7 +4,7 @@ import filecmp
 import re
 from pathlib import Path
 
-from conftest import build_site, make
+from conftest import break_build, build_site
 from helpers import EXAMPLES
 
 
@@ -35,23 +35,13 @@ def test_generated_files_stay_out_of_tracked_folders(site):
     assert (site.root / "docs" / "examples").is_symlink()
 
 
-def _break_build(project_copy, edit) -> str:
-    root = project_copy()
-    for script in (root / "examples").glob("*/plot_*.py"):
-        script.unlink()  # the broken input alone, so the failing build is quick
-    edit(root)
-    result = make(root, "html", check=False)
-    assert result.returncode != 0
-    return result.stdout + result.stderr
-
-
 def test_an_example_that_raises_fails_the_build_with_its_traceback(project_copy):
     def add_failing_example(root):
         (root / "examples/tensors/plot_0_raises.py").write_text(
             '"""\nRaises\n======\n\nOn purpose.\n"""\n\nraise ValueError("broken on purpose")\n'
         )
 
-    log = _break_build(project_copy, add_failing_example)
+    log = break_build(project_copy, add_failing_example)
     assert "plot_0_raises.py" in log
     assert "Traceback" in log and "ValueError: broken on purpose" in log
 
@@ -62,7 +52,7 @@ def test_an_example_with_a_missing_package_fails_the_build(project_copy):
             '"""\nImports\n=======\n\nA package nobody installed.\n"""\n\nimport no_such_package\n'
         )
 
-    log = _break_build(project_copy, add_example_with_missing_import)
+    log = break_build(project_copy, add_example_with_missing_import)
     assert "plot_0_imports.py" in log
     assert "ModuleNotFoundError: No module named 'no_such_package'" in log
 
@@ -72,5 +62,5 @@ def test_broken_markup_in_a_page_fails_the_build_naming_it(project_copy):
         page = root / "docs/intro.md"
         page.write_text(page.read_text() + "\n```{not-a-directive}\n```\n")
 
-    log = _break_build(project_copy, break_intro)
+    log = break_build(project_copy, break_intro)
     assert re.search(r"docs/intro\.md:\d+: (WARNING|ERROR)", log)

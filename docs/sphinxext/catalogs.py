@@ -12,8 +12,12 @@ the pages it translates.
 """
 
 import gettext
+import os
 import subprocess
+import tempfile
 from pathlib import Path
+
+import polib
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
@@ -21,7 +25,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
+
+from po_checks import catalog_markup_problems
+
+logger = logging.getLogger(__name__)
 
 
 # The text our extensions write into pages (labels, notices, chrome) is
@@ -52,10 +61,8 @@ def catalog_folder(app: Sphinx, locale_dir: str) -> Path:
     return Path(app.srcdir, locale_dir).resolve() / app.config.language / "LC_MESSAGES"
 
 
-def compile_catalog(po_path: Path, mo_path: Path) -> None:
-    """Compile one catalog with msgfmt, unless its ``.mo`` file is current."""
-    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-        return
+def msgfmt(po_path: Path, mo_path: Path, shown_as: Path) -> None:
+    """Compile with GNU msgfmt, raising its messages if the catalog is broken."""
     mo_path.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         ["msgfmt", "--check", "--output-file", str(mo_path), str(po_path)],
@@ -64,7 +71,44 @@ def compile_catalog(po_path: Path, mo_path: Path) -> None:
     )
     if result.returncode != 0:
         mo_path.unlink(missing_ok=True)
-        raise ConfigError(f"cannot compile the catalog {po_path}:\n{result.stderr.strip()}")
+        errors = result.stderr.strip().replace(str(po_path), str(shown_as))
+        raise ConfigError(f"cannot compile the catalog {shown_as}:\n{errors}")
+
+
+def compile_catalog(po_path: Path, mo_path: Path) -> None:
+    """Compile one catalog, leaving out translations that break their markup.
+
+    A translation that drops or adds markup (inline code, a role, a link, raw
+    HTML, a directive...) is reported as a warning naming the catalog, the
+    line and the message, which fails a strict build, and it is left out of
+    the compiled catalog, so the page shows the English text instead.
+    Checked on every build: a broken translation fails every build until it
+    is fixed.
+    """
+    if not (mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime):
+        msgfmt(po_path, mo_path, po_path)  # stops here on a syntax error
+    problems = catalog_markup_problems(str(po_path))
+    for problem in problems:
+        logger.warning(
+            "translation breaks its markup: %s (message %r)",
+            problem.text,
+            problem.msgid,
+            location=(str(po_path), problem.line),
+            type="i18n",
+            subtype="markup",
+        )
+    if not problems:
+        return
+    catalog = polib.pofile(str(po_path))
+    broken = {problem.msgid for problem in problems}
+    for entry in catalog:
+        if entry.msgid in broken:
+            entry.msgstr = ""
+    with tempfile.TemporaryDirectory() as folder:
+        safe_copy = Path(folder) / po_path.name
+        catalog.save(str(safe_copy))
+        msgfmt(safe_copy, mo_path, po_path)
+    os.utime(mo_path, (0, 0))  # stale: compiled again, and checked, next time
 
 
 def compile_catalogs(app: Sphinx, config: Config) -> None:

@@ -83,3 +83,29 @@ def catalog_markup_problems(path: str, catalog: polib.POFile | None = None) -> l
         for text in markup_problems(entry.msgid, entry.msgstr):
             problems.append(Problem(path, entry.linenum, entry.msgid, text))
     return problems
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How much of one catalog is translated."""
+
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def catalog_progress(path: str) -> Progress:
+    catalog = polib.pofile(path)
+    return Progress(
+        len(catalog.translated_entries()),
+        len(catalog.fuzzy_entries()),
+        len(catalog.untranslated_entries()),
+    )

@@ -1,0 +1,118 @@
+"""Tell readers how complete the translation is.
+
+- The ``translation-status`` directive renders the table ``make stats``
+  prints: per catalog, translated / fuzzy / untranslated messages and the
+  percentage, and the total.
+- On a translated page whose catalog is incomplete, a notice at the top gives
+  the translated percentage and links to the contributing guide. Untranslated
+  and fuzzy messages are shown in English meanwhile.
+
+Both read the ``.po`` files while the page is read, and depend on them, so
+they are current after every edit of a catalog.
+"""
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+
+from catalogs import EXTENSIONS_CATALOG, add_messages, catalog_folder, translation_source, translations
+from po_checks import Progress, catalog_progress
+
+MESSAGES = {
+    "catalog": "Catalog",
+    "translated": "Translated",
+    "fuzzy": "Fuzzy",
+    "untranslated": "Untranslated",
+    "percent": "Percentage",
+    "total": "Total",
+    "notice": "{percent}% of this page is translated; the rest is shown in English.",
+    "help": "Help translate it",
+}
+GUIDE = "contributing"
+
+
+def _table(rows: list[list[str]]) -> nodes.table:
+    table = nodes.table(classes=["translation-status"])
+    group = nodes.tgroup(cols=len(rows[0]))
+    table += group
+    group += [nodes.colspec(colwidth=1) for _ in rows[0]]
+    head, body = nodes.thead(), nodes.tbody()
+    for index, cells in enumerate(rows):
+        row = nodes.row()
+        row += [nodes.entry("", nodes.paragraph("", cell)) for cell in cells]
+        (head if index == 0 else body).append(row)
+    group += [head, body]
+    return table
+
+
+class TranslationStatus(SphinxDirective):
+    """The progress of every catalog of every language the site is translated into."""
+
+    def run(self) -> list[nodes.Node]:
+        gettext = translations(self.env.app, EXTENSIONS_CATALOG).gettext
+        folder = catalog_folder(self.env.app, self.config.translation_sources[0]
+                                if self.config.translation_sources else self.config.locale_dirs[0])
+        folder = folder.parent.parent  # locales/, holding every language
+        result = []
+        for language, name in self.config.languages.items():
+            catalogs = sorted((folder / language / "LC_MESSAGES").rglob("*.po"))
+            if not catalogs:
+                continue
+            rows = [[gettext(MESSAGES[key]) for key in
+                     ("catalog", "translated", "fuzzy", "untranslated", "percent")]]
+            progress = []
+            for path in catalogs:
+                self.env.note_dependency(str(path))
+                progress.append(catalog_progress(str(path)))
+                rows.append(self._cells(path.relative_to(folder / language / "LC_MESSAGES")
+                                        .as_posix(), progress[-1]))
+            total = Progress(*(sum(getattr(p, f) for p in progress)
+                               for f in ("translated", "fuzzy", "untranslated")))
+            rows.append(self._cells(gettext(MESSAGES["total"]), total))
+            title = nodes.rubric("", f"{name} ({language})")
+            result += [title, _table(rows)]
+        return result
+
+    @staticmethod
+    def _cells(name: str, progress: Progress) -> list[str]:
+        return [name, str(progress.translated), str(progress.fuzzy),
+                str(progress.untranslated), f"{progress.percent:.0f}%"]
+
+
+class IncompleteTranslationNotice(SphinxTransform):
+    """Put a notice at the top of a translated page whose catalog is incomplete."""
+
+    default_priority = 30  # after sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs) -> None:
+        if self.config.language == "en" or not self.config.translation_sources:
+            return
+        po_path = translation_source(self.app, self.env.docname)
+        if not po_path.exists():
+            return
+        progress = catalog_progress(str(po_path))
+        if progress.percent >= 100:
+            return
+        gettext = translations(self.app, EXTENSIONS_CATALOG).gettext
+        link = addnodes.pending_xref("", nodes.inline("", gettext(MESSAGES["help"])),
+                                     refdomain="std", reftype="doc", reftarget=f"/{GUIDE}",
+                                     refexplicit=True, refwarn=True)
+        text = gettext(MESSAGES["notice"]).format(percent=int(progress.percent))
+        notice = nodes.admonition("", nodes.paragraph("", text + " ", link),
+                                  classes=["translation-notice", "warning"])
+        sections = list(self.document.findall(nodes.section))
+        target = sections[0] if sections else self.document
+        position = 1 if sections and isinstance(target[0], nodes.title) else 0
+        target.insert(position, notice)
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("catalogs")
+    add_messages(*MESSAGES.values())
+    app.add_directive("translation-status", TranslationStatus)
+    app.add_transform(IncompleteTranslationNotice)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

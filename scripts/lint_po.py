@@ -1,0 +1,182 @@
+"""Check translation catalogs: ``make lint-po`` (all) or ``scripts/lint_po.py FILE...``.
+
+Each problem is printed as ``file:line: what is wrong; how to fix it``, and
+the exit code is 1 if there is any. Nothing is ever written: ``make wrap-po``
+fixes wrapping, the translator fixes the rest.
+
+Checks, in order: ``msgfmt --check``; wrapping at ``WIDTH`` columns as
+``make update-po`` writes it; sphinx-lint; spelling with hunspell's Spanish
+dictionary and ``locales/<lang>/wordlist.txt`` (pospell); the glossary
+(``docs/glossary.md``); and markup parity, which also rejects raw HTML,
+scripts, directives and links that the English message does not have.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from io import BytesIO
+from pathlib import Path
+
+import polib
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
+
+from po_checks import catalog_markup_problems  # noqa: E402
+
+WIDTH = 79  # the Makefile's PO_WIDTH
+GLOSSARY = ROOT / "docs" / "glossary.md"
+TOOLS = Path(sys.executable).parent
+
+
+def rewrapped(path: Path) -> bytes:
+    """The catalog as ``make update-po`` and ``make wrap-po`` write it."""
+    with path.open("rb") as source:
+        catalog = read_po(source, locale=path.parts[-3] if len(path.parts) > 2 else None)
+    buffer = BytesIO()
+    write_po(buffer, catalog, width=WIDTH)
+    return buffer.getvalue()
+
+
+def check_msgfmt(path: Path) -> list[str]:
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True)
+    if result.returncode == 0:
+        return []
+    return [f"{line}; fix the entry's syntax (quotes, msgid/msgstr pairs)"
+            for line in result.stderr.strip().splitlines() if not line.startswith("msgfmt:")]
+
+
+def check_wrapping(path: Path) -> list[str]:
+    actual = path.read_bytes().splitlines()
+    expected = rewrapped(path).splitlines()
+    for number, (line, wanted) in enumerate(zip(actual, expected), start=1):
+        if line != wanted:
+            return [f"{path}:{number}: not wrapped at {WIDTH} columns; run `make wrap-po`"]
+    if len(actual) != len(expected):
+        return [f"{path}:{min(len(actual), len(expected)) + 1}: not wrapped at {WIDTH} columns;"
+                " run `make wrap-po`"]
+    return []
+
+
+def check_sphinx_lint(paths: list[Path]) -> list[str]:
+    result = subprocess.run([TOOLS / "sphinx-lint", *map(str, paths)], capture_output=True, text=True)
+    return [line for line in result.stdout.splitlines() if re.match(r"\S+:\d+: ", line)]
+
+
+# MyST markup pospell reads as words: roles, link targets and math.
+MYST_NOT_WORDS = re.compile(r"\{[\w:-]+\}`[^`]*`|\]\([^)\s]*\)|\$[^$]*\$")
+
+
+def check_spelling(paths: list[Path], language: str) -> list[str]:
+    """pospell on copies of the catalogs whose translations lose their MyST markup."""
+    wordlist = ROOT / "locales" / language / "wordlist.txt"
+    lines: dict[str, tuple[str, dict[int, int]]] = {}  # copy: original, its line numbers
+    with tempfile.TemporaryDirectory() as folder:
+        for number, path in enumerate(paths):
+            catalog = polib.pofile(str(path))
+            original_lines = [entry.linenum for entry in catalog]
+            for entry in catalog:
+                entry.msgstr = MYST_NOT_WORDS.sub(" ", entry.msgstr)
+            copy = Path(folder) / f"{number}.po"
+            catalog.save(str(copy))
+            copied = polib.pofile(str(copy))
+            lines[str(copy)] = (str(path), {
+                entry.linenum: line for entry, line in zip(copied, original_lines)})
+        result = subprocess.run(
+            [TOOLS / "pospell", "-l", f"{language}_ES", "-p", str(wordlist), *lines],
+            capture_output=True, text=True,
+        )
+    problems = []
+    for line in result.stdout.splitlines():
+        copy, number, word = line.rsplit(":", 2)
+        path, line_map = lines[copy]
+        original = line_map.get(int(number), max(n for n in line_map if n <= int(number)))
+        problems.append(f"{path}:{original}: unknown word {word!r}; correct it,"
+                        f" or add it to {wordlist.relative_to(ROOT)} if it is a term or a name")
+    return problems
+
+
+def _plain(text: str) -> str:
+    """Lower-case text without accents, code, roles, math or link targets."""
+    text = re.sub(r"``[^`]*``|`[^`]*`|\$[^$]*\$|<[^>]*>", " ", text)
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def glossary() -> list[tuple[str, str]]:
+    """The (English, Spanish) pairs of the glossary page's table."""
+    pairs = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) >= 2 and not set(cells[0]) <= {"-", " "}:
+            pairs.append((cells[0], cells[1]))
+    return pairs[1:]  # the first row is the header
+
+
+def _term_pattern(term: str, spanish: bool) -> re.Pattern:
+    """A term in any number: English adds -s/-es; Spanish words may also lose a vowel."""
+    words = _plain(term).split()
+    if spanish:
+        words = [w[:-1] if w[-1] in "aeo" else w for w in words]
+        return re.compile(r"\b" + r"\s+".join(re.escape(w) + r"\w*" for w in words) + r"\b")
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"(?:s|es)?\b")
+
+
+def check_glossary(path: Path, catalog: polib.POFile) -> list[str]:
+    problems = []
+    # A Spanish cell may give alternatives: "polinomio cúbico / cúbica".
+    terms = [(english, spanish, _term_pattern(english, False),
+              [_term_pattern(option, True) for option in spanish.split(" / ")])
+             for english, spanish in glossary() if _plain(english) != _plain(spanish)]
+    for entry in catalog.translated_entries():
+        if entry.msgid == entry.msgstr:
+            continue
+        source, translation = _plain(entry.msgid), _plain(entry.msgstr)
+        for english, spanish, in_source, in_translation in terms:
+            if in_source.search(source) and not any(p.search(translation) for p in in_translation):
+                problems.append(f"{path}:{entry.linenum}: uses {english!r} but the translation"
+                                f" lacks the glossary's {spanish!r}; follow docs/glossary.md")
+    return problems
+
+
+def lint(paths: list[Path], language: str) -> list[str]:
+    problems = []
+    for path in paths:
+        syntax = check_msgfmt(path)
+        problems += syntax
+        if syntax:
+            continue  # the other checks would only report the same breakage
+        catalog = polib.pofile(str(path))
+        problems += check_wrapping(path)
+        problems += check_glossary(path, catalog)
+        problems += [f"{problem}; keep the English message's markup, and add none"
+                     for problem in catalog_markup_problems(str(path), catalog)]
+    problems += check_sphinx_lint(paths)
+    problems += check_spelling(paths, language)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path, help="catalogs (default: all)")
+    parser.add_argument("--language", default="es")
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)  # the tools below report paths relative to the project
+    paths = args.files or sorted((ROOT / "locales" / args.language).rglob("*.po"))
+    paths = [path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+             for path in paths]
+    problems = lint(paths, args.language)
+    for problem in problems:
+        print(problem)
+    print(f"{len(paths)} catalogs checked, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

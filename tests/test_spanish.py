@@ -1,0 +1,163 @@
+"""The Spanish site: complete, linked to the English one, and searchable."""
+
+import ast
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+import snowballstemmer
+from sphinx_gallery.py_source_parser import split_code_and_text_blocks
+
+from helpers import EXAMPLES, LANGUAGES, ROOT, download, soup
+
+CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
+# Pages every built language has besides the documents: Sphinx's own.
+GENERATED_PAGES = {"genindex.html", "search.html"}
+
+
+def html_pages(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
+            if not p.relative_to(folder).parts[0].startswith("_")}
+
+
+def test_every_english_page_has_a_spanish_twin(site):
+    english = html_pages(site.html / "en")
+    assert english == html_pages(site.html / "es")
+    assert len(english - GENERATED_PAGES) >= len(EXAMPLES) + 4
+
+
+@pytest.mark.parametrize("language,other", [("en", "es"), ("es", "en")])
+def test_language_switcher_links_to_the_same_page(site, language, other):
+    for name in html_pages(site.html / language):
+        page = site.html / language / name
+        links = soup(page).select(f".language-switcher a[hreflang={other}]")
+        assert links, f"{language}/{name} has no link to {other}"
+        target = (page.parent / links[0]["href"]).resolve()
+        assert target == (site.html / other / name).resolve()
+        assert target.is_file()
+
+
+def test_every_page_declares_its_language_and_alternates(site):
+    for language in LANGUAGES:
+        for name in html_pages(site.html / language):
+            page = soup(site.html / language / name)
+            assert page.html["lang"] == language
+            alternates = {link["hreflang"] for link in page.select('link[rel=alternate][hreflang]')}
+            assert alternates == set(LANGUAGES), name
+
+
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_catalog_is_valid_and_complete(catalog):
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(catalog)], check=True)
+    po = polib.pofile(str(catalog))
+    assert po.untranslated_entries() == []
+    assert po.fuzzy_entries() == []
+
+
+def _visible_text(page: Path) -> str:
+    tree = soup(page)
+    for hidden in tree(["script", "style", "pre", "code", "head"]):
+        hidden.decompose()
+    return " ".join(tree.get_text(" ").split())
+
+
+def test_no_spanish_page_shows_english_prose_from_its_catalog(site):
+    """Each translated message's English text is gone from the Spanish page."""
+    for catalog in CATALOGS:
+        docname = catalog.relative_to(ROOT / "locales/es/LC_MESSAGES").with_suffix("").as_posix()
+        page = site.page("es", docname)
+        if not page.exists():
+            continue  # the extensions' catalog: tested through the pages below
+        text = _visible_text(page)
+        for entry in polib.pofile(str(catalog)).translated_entries():
+            plain = entry.msgid
+            if entry.msgstr == plain or re.search(r"[`*$\[{<:|]", plain) or len(plain) < 12:
+                continue  # kept as it is, or markup that renders differently
+            assert plain not in text, f"{docname} shows English: {plain!r}"
+
+
+def test_gallery_chrome_is_translated(site):
+    for example in EXAMPLES:
+        text = _visible_text(site.page("es", example))
+        for english in ("Go to the end", "Download", "Total running time", "Gallery generated"):
+            assert english not in text, (example, english)
+    index = _visible_text(site.page("es", "examples/index"))
+    assert "Download" not in index
+    thumbnails = soup(site.page("es", "examples/index")).select("div.sphx-glr-thumbcontainer")
+    english_titles = {t.select_one(".sphx-glr-thumbnail-title").get_text()
+                      for t in soup(site.page("en", "examples/index")).select("div.sphx-glr-thumbcontainer")}
+    for thumbnail in thumbnails:
+        assert thumbnail.select_one(".sphx-glr-thumbnail-title").get_text() not in english_titles
+        assert thumbnail["tooltip"]
+
+
+def test_figure_alt_text_is_translated(site):
+    for example in EXAMPLES:
+        english = [img["alt"] for img in soup(site.page("en", example)).select("img.sphx-glr-single-img")]
+        spanish = [img["alt"] for img in soup(site.page("es", example)).select("img.sphx-glr-single-img")]
+        assert all(e != s for e, s in zip(english, spanish)), example
+
+
+def _blocks(script: Path) -> tuple[list[str], list[str]]:
+    _, blocks = split_code_and_text_blocks(script)
+    code = [block.content for block in blocks if block.type == "code"]
+    text = [block.content for block in blocks if block.type == "text"]
+    return code, text
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_spanish_downloads_translate_the_text_and_keep_the_code(site, example):
+    english_code, english_text = _blocks(download(site.page("en", example), ".py"))
+    spanish_script = download(site.page("es", example), ".py")
+    spanish_code, spanish_text = _blocks(spanish_script)
+    assert spanish_code == english_code
+    assert len(spanish_text) == len(english_text)
+    assert all(es != en for es, en in zip(spanish_text, english_text))
+    ast.parse(spanish_script.read_text(encoding="utf-8"))
+    notebook = json.loads(download(site.page("es", example), ".ipynb").read_text())
+    markdown = " ".join("".join(cell["source"]) for cell in notebook["cells"]
+                        if cell["cell_type"] == "markdown")
+    assert spanish_text[0].split("\n")[1].strip()[:20] in markdown
+
+
+def test_spanish_search_uses_spanish_stems(site):
+    index_js = (site.html / "es" / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(index_js[index_js.index("(") + 1: index_js.rindex(")")])
+    stem = snowballstemmer.stemmer("spanish").stemWord("gradientes")
+    assert stem != snowballstemmer.stemmer("english").stemWord("gradientes")
+    documents = index["terms"][stem]
+    documents = documents if isinstance(documents, list) else [documents]
+    found = {index["docnames"][number] for number in documents}
+    assert "examples/autograd/plot_3_autograd" in found
+
+
+def test_a_po_syntax_error_stops_the_build_naming_file_and_line(project_copy):
+    def break_catalog(root):
+        with open(root / "locales/es/LC_MESSAGES/intro.po", "a") as catalog:
+            catalog.write('\nmsgid "Unclosed"\nmsgstr "Sin cerrar\n')
+
+    log = break_build(project_copy, break_catalog, "html-es")
+    assert re.search(r"locales/es/LC_MESSAGES/intro\.po:\d+: ", log)
+
+
+@pytest.mark.parametrize("breakage,complaint", [
+    (lambda text: text.replace("``", "`", 1), "inline code"),
+    (lambda text: text + " `clic <javascript:alert(1)>`_", "link target 'javascript:alert(1)'"),
+    (lambda text: text + " <script>alert(1)</script>", "HTML '<script>'"),
+])
+def test_a_translation_that_breaks_markup_fails_the_build_naming_it(project_copy, breakage, complaint):
+    catalog_name = "examples/tensors/plot_1_numpy.po"
+
+    def break_translation(root):
+        path = root / "locales/es/LC_MESSAGES" / catalog_name
+        catalog = polib.pofile(str(path))
+        entry = next(e for e in catalog if "``" in e.msgstr)
+        entry.msgstr = breakage(entry.msgstr)
+        catalog.save(str(path))
+
+    log = break_build(project_copy, break_translation, "html-es")
+    assert re.search(rf"{re.escape(catalog_name)}:\d+: WARNING: translation breaks its markup", log)
+    assert complaint in log
