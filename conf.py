@@ -32,6 +32,7 @@ extensions = [
     "translated_downloads",
     "language_links",
     "comparison",
+    "translation_status",
 ]
 
 root_doc = "index"
