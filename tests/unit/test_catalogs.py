@@ -1,0 +1,23 @@
+from pathlib import Path
+
+import pytest
+from sphinx.errors import ConfigError
+
+from catalogs import compile_catalog
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def test_a_valid_catalog_compiles(tmp_path):
+    po = tmp_path / "page.po"
+    po.write_text(HEADER + 'msgid "Hello"\nmsgstr "Hola"\n')
+    compile_catalog(po, tmp_path / "out" / "page.mo")
+    assert (tmp_path / "out" / "page.mo").stat().st_size > 0
+
+
+def test_a_syntax_error_names_the_file_and_line(tmp_path):
+    po = tmp_path / "page.po"
+    po.write_text(HEADER + 'msgid "Hello"\nmsgstr "Hola\n')
+    with pytest.raises(ConfigError, match=r"page\.po:\d+: end-of-line within string"):
+        compile_catalog(po, tmp_path / "page.mo")
+    assert not (tmp_path / "page.mo").exists()

@@ -1,0 +1,49 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from comparison import example_log, least_squares_optimum
+from training_log import LogFormatError
+from training_record import record_path, record_training
+
+RST = """
+.. rst-class:: sphx-glr-script-out
+
+ .. code-block:: none
+
+    99 20.5
+    199 9.0
+    Result: y = 1 + 2 x
+
+"""
+
+
+def test_example_log_reads_the_printed_block(tmp_path):
+    page = tmp_path / "plot_x.rst"
+    page.write_text("Text\n" + RST)
+    log, printed_final = example_log(page)
+    assert log.losses == [20.5, 9.0] and printed_final == "9.0"
+
+
+def test_example_log_without_one_block_is_an_error(tmp_path):
+    page = tmp_path / "plot_x.rst"
+    page.write_text("Text\n" + RST + RST)
+    with pytest.raises(LogFormatError, match="found 2"):
+        example_log(page)
+
+
+def test_least_squares_optimum_of_the_problem():
+    assert least_squares_optimum() == pytest.approx(8.817, abs=1e-3)
+
+
+def test_training_record_times_the_block_that_grew_the_losses(tmp_path):
+    target = str(tmp_path / "plot_x.py")
+    example_globals = {}
+    block_vars = {"target_file": target, "example_globals": example_globals}
+    assert record_training(None, block_vars, {}) == ""  # the data block
+    assert not record_path(Path(target)).exists()
+    example_globals["losses"] = [3.0, 2.0, 1.0]  # the training block ran
+    record_training(None, block_vars, {})
+    record = json.loads(record_path(Path(target)).read_text())
+    assert record["losses"] == [3.0, 2.0, 1.0] and record["seconds"] >= 0
