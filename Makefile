@@ -16,7 +16,7 @@ INSTALLED    = $(VENV)/.installed
 TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
-.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test clean
+.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
 
 # List the targets.
 help:
@@ -28,6 +28,7 @@ help:
 	@echo "make wrap-po      rewrap the catalogs (the only fix lint-po asks you to run)"
 	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
 	@echo "make test         build the site in a temporary folder and test it"
+	@echo "make benchmark    time clean and incremental builds"
 	@echo "make clean        remove everything the build generated"
 
 # Create the virtual environment and install the pinned requirements.
@@ -88,6 +89,10 @@ serve:
 # Run the test suite (it builds the site itself, in a temporary folder).
 test: $(INSTALLED) system-tools lint-po
 	$(BIN)/python -m pytest
+
+# Time clean and incremental builds and the catalog checks (a benchmark, not a test).
+benchmark: $(INSTALLED)
+	$(BIN)/python scripts/benchmark.py
 
 # Remove every generated folder (the virtual environment stays).
 clean:

@@ -71,7 +71,7 @@ def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedP
 
 def build_site(target: Path) -> Site:
     root = copy_project(target)
-    result = make(root, "html")
+    result = make(root, "-j2", "html")  # both languages side by side, as CI may
     return Site(root, result.stdout + result.stderr)
 
 

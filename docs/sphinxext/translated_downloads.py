@@ -14,8 +14,6 @@ zips hold every example, depends on every example's catalog.
 
 import json
 import os
-import zipfile
-from io import BytesIO
 from pathlib import Path
 
 from sphinx import addnodes
@@ -24,29 +22,13 @@ from sphinx.transforms import SphinxTransform
 from sphinx_gallery.notebook import jupyter_notebook
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks
 
+from build_files import write_if_changed, zip_bytes
 from catalogs import note_catalog, translations
 from example_translation import translate_script
 from gallery_chrome import example_scripts, script_docname
 
 # The gallery-wide zips sphinx-gallery writes, and the suffix of their files.
 ALL_EXAMPLES = {"examples_python.zip": ".py", "examples_jupyter.zip": ".ipynb"}
-
-
-def write_if_changed(path: Path, content: bytes) -> None:
-    """Write ``content`` unless ``path`` holds it already (keeps mtimes)."""
-    if path.exists() and path.read_bytes() == content:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
-
-
-def zip_bytes(files: dict[str, bytes]) -> bytes:
-    """A zip archive of ``files`` (name: content) with fixed dates."""
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in sorted(files.items()):
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content)
-    return buffer.getvalue()
 
 
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:

@@ -1,0 +1,32 @@
+"""Writing generated files so that two builds give the same bytes."""
+
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+# Zip entries carry a date; the earliest a zip file can hold.
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_if_changed(path: Path, content: bytes) -> None:
+    """Write ``content`` unless ``path`` holds it already (keeps mtimes)."""
+    if path.exists() and path.read_bytes() == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A zip archive of ``files`` (name: content), sorted, with fixed dates."""
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(files.items()):
+            archive.writestr(zipfile.ZipInfo(name, date_time=FIXED_DATE), content)
+    return buffer.getvalue()
+
+
+def normalize_zip(path: Path) -> None:
+    """Rewrite a zip file with ``zip_bytes``: same files, no build dates."""
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    write_if_changed(path, zip_bytes(files))
