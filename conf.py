@@ -37,11 +37,8 @@ extensions = [
 
 root_doc = "index"
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["**/*.md5", "**/*.codeobj.json", "**/*.ipynb", "**/*.py"]
 templates_path = ["docs/_templates"]  # relative to this file
-myst_enable_extensions = ["dollarmath", "colon_fence", "deflist"]
-myst_heading_anchors = 3
-suppress_warnings = ["myst.header"]
+myst_enable_extensions = ["dollarmath"]
 
 # -- Example gallery ---------------------------------------------------------
 
@@ -53,19 +50,10 @@ sphinx_gallery_conf = {
     "gallery_dirs": [gallery_dir],
     "subsection_order": [f"{examples_dir}/{name}" for name in ("tensors", "autograd", "nn")],
     "within_subsection_order": "FileNameSortKey",
-    "filename_pattern": r"/plot_",
     "first_notebook_cell": "%matplotlib inline",
-    "download_all_examples": True,
-    "abort_on_example_error": False,
-    "only_warn_on_example_error": False,
-    "remove_config_comments": True,
     "show_signature": False,
-    "show_memory": False,
     "min_reported_time": float("inf"),  # no run-dependent timing on the pages
     "write_computation_times": False,
-    "image_srcset": [],
-    "matplotlib_animations": False,
-    "copyfile_regex": "",
     # Time each example's training loop for the comparison page.
     "image_scrapers": ("training_record.record_training", "matplotlib"),
 }
@@ -74,14 +62,11 @@ sphinx_gallery_conf = {
 
 html_theme = "pydata_sphinx_theme"
 html_title = project
-html_static_path = ["docs/_static"]
-html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
 html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc"],
-    "show_prev_next": True,
     "footer_start": [],
     "footer_end": [],
 }

@@ -102,12 +102,19 @@ def check_spelling(paths: list[Path], language: str) -> list[str]:
             capture_output=True, text=True,
         )
     problems = []
-    for line in result.stdout.splitlines():
-        copy, number, word = line.rsplit(":", 2)
+    for match in re.finditer(r"^(\S+\.po):(\d+):(.+)$", result.stdout, re.M):
+        copy, number, word = match.groups()
+        if copy not in lines:
+            continue
         path, line_map = lines[copy]
         original = line_map.get(int(number), max(n for n in line_map if n <= int(number)))
         problems.append(f"{path}:{original}: unknown word {word!r}; correct it,"
                         f" or add it to {wordlist.relative_to(ROOT)} if it is a term or a name")
+    if result.returncode not in (0, 1):  # pospell itself failed, on broken markup
+        if len(paths) > 1:
+            return [p for path in paths for p in check_spelling([path], language)]
+        problems.append(f"{paths[0]}:1: could not be spell-checked (pospell failed);"
+                        " fix the markup problems reported for this catalog first")
     return problems
 
 

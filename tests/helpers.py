@@ -11,9 +11,11 @@ from bs4 import BeautifulSoup
 from training_log import parse_training_log
 
 ROOT = Path(__file__).resolve().parent.parent
+# The examples in reading order: their files are numbered across sections.
 EXAMPLES = sorted(
-    path.relative_to(ROOT).with_suffix("").as_posix()
-    for path in (ROOT / "examples").glob("*/plot_*.py")
+    (path.relative_to(ROOT).with_suffix("").as_posix()
+     for path in (ROOT / "examples").glob("*/plot_*.py")),
+    key=lambda name: int(name.rsplit("/plot_", 1)[1].split("_")[0]),
 )
 LANGUAGES = ["en", "es"]
 

@@ -11,6 +11,7 @@ import pytest
 import snowballstemmer
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks
 
+from conftest import break_build
 from helpers import EXAMPLES, LANGUAGES, ROOT, download, soup
 
 CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
@@ -123,15 +124,25 @@ def test_spanish_downloads_translate_the_text_and_keep_the_code(site, example):
     assert spanish_text[0].split("\n")[1].strip()[:20] in markdown
 
 
-def test_spanish_search_uses_spanish_stems(site):
-    index_js = (site.html / "es" / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(index_js[index_js.index("(") + 1: index_js.rindex(")")])
-    stem = snowballstemmer.stemmer("spanish").stemWord("gradientes")
-    assert stem != snowballstemmer.stemmer("english").stemWord("gradientes")
-    documents = index["terms"][stem]
+def search_index(site, language):
+    index_js = (site.html / language / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(index_js[index_js.index("(") + 1: index_js.rindex(")")])
+
+
+def search(index, stem):
+    documents = index["terms"].get(stem, [])
     documents = documents if isinstance(documents, list) else [documents]
-    found = {index["docnames"][number] for number in documents}
-    assert "examples/autograd/plot_3_autograd" in found
+    return {index["docnames"][number] for number in documents}
+
+
+def test_spanish_search_uses_spanish_stems(site):
+    spanish, english = snowballstemmer.stemmer("spanish"), snowballstemmer.stemmer("english")
+    index = search_index(site, "es")
+    assert "examples/autograd/plot_3_autograd" in search(index, spanish.stemWord("gradientes"))
+    # Spanish stemming folds "pérdidas" and "pérdida"; English stemming would not.
+    assert spanish.stemWord("pérdidas") == spanish.stemWord("pérdida")
+    assert english.stemWord("pérdidas") != english.stemWord("pérdida")
+    assert len(search(index, spanish.stemWord("pérdidas"))) >= len(EXAMPLES)
 
 
 def test_a_po_syntax_error_stops_the_build_naming_file_and_line(project_copy):
