@@ -6,7 +6,6 @@ LANGUAGES   ?= en es
 BUILDDIR    ?= _build
 PORT        ?= 8000
 PYTHON      ?= python3.11
-PO_WIDTH     = 79
 VENV        ?= .venv
 
 SPHINXBUILD  = $(VENV)/bin/sphinx-build
@@ -65,10 +64,11 @@ gettext: gallery
 	$(SPHINX) -b gettext -D gallery_execute=0 -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 
 # Merge new and changed English messages into the catalogs: translations are
-# kept, a changed message keeps its old translation marked fuzzy.
+# kept, a changed message keeps its old translation marked fuzzy (sphinx-intl),
+# with the English it had before in `#|` lines.
 update-po: gettext
-	$(BIN)/sphinx-intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales \
-		$(addprefix --language ,$(TRANSLATIONS)) --line-width $(PO_WIDTH)
+	$(BIN)/python scripts/update_po.py --pot-dir $(BUILDDIR)/gettext \
+		$(addprefix --language ,$(TRANSLATIONS))
 
 # Show each catalog's translated / fuzzy / untranslated counts and the total.
 stats: $(INSTALLED)
@@ -78,7 +78,7 @@ stats: $(INSTALLED)
 lint-po: $(INSTALLED) system-tools
 	$(BIN)/python scripts/lint_po.py $(addprefix --language ,$(TRANSLATIONS))
 
-# Rewrap every catalog at $(PO_WIDTH) columns, as update-po writes them.
+# Rewrap every catalog as update-po writes them (79 columns).
 wrap-po: $(INSTALLED)
 	$(BIN)/python scripts/wrap_po.py
 

@@ -29,6 +29,7 @@ extensions = [
     "gallery_execution",
     "catalogs",
     "gallery_chrome",
+    "code_comments",
     "translated_downloads",
     "language_links",
     "comparison",

@@ -18,29 +18,23 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from io import BytesIO
 from pathlib import Path
 
 import polib
-from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
 
-from po_checks import catalog_markup_problems  # noqa: E402
+from po_checks import LINE_WIDTH as WIDTH  # noqa: E402
+from po_checks import catalog_markup_problems, formatted, read_catalog  # noqa: E402
 
-WIDTH = 79  # the Makefile's PO_WIDTH
 GLOSSARY = ROOT / "docs" / "glossary.md"
 TOOLS = Path(sys.executable).parent
 
 
 def rewrapped(path: Path) -> bytes:
     """The catalog as ``make update-po`` and ``make wrap-po`` write it."""
-    with path.open("rb") as source:
-        catalog = read_po(source, locale=path.parts[-3] if len(path.parts) > 2 else None)
-    buffer = BytesIO()
-    write_po(buffer, catalog, width=WIDTH)
-    return buffer.getvalue()
+    return formatted(read_catalog(path))
 
 
 def check_msgfmt(path: Path) -> list[str]:

@@ -130,9 +130,13 @@ def search_index(site, language):
 
 
 def search(index, stem):
-    documents = index["terms"].get(stem, [])
-    documents = documents if isinstance(documents, list) else [documents]
-    return {index["docnames"][number] for number in documents}
+    """The pages Sphinx's search finds for a stem: in their text or titles."""
+    found = set()
+    for field in ("terms", "titleterms"):
+        documents = index[field].get(stem, [])
+        documents = documents if isinstance(documents, list) else [documents]
+        found |= {index["docnames"][number] for number in documents}
+    return found
 
 
 def test_spanish_search_uses_spanish_stems(site):

@@ -93,7 +93,7 @@ def compile_catalog(po_path: Path, mo_path: Path) -> None:
             "translation breaks its markup: %s (message %r)",
             problem.text,
             problem.msgid,
-            location=(str(po_path), problem.line),
+            location=f"{po_path}:{problem.line}",
             type="i18n",
             subtype="markup",
         )

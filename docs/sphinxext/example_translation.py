@@ -4,8 +4,9 @@ A sphinx-gallery script is Python code with reST text in its module docstring
 and in ``# %%`` comment blocks. Sphinx extracts that text, paragraph by
 paragraph, into the page's catalog. This module goes the other way: it
 rewrites each text block of the script with the catalog's translations,
-leaves every code line untouched, and re-wraps the prose to the script's
-width. Messages without a translation stay in English.
+translates the comments in the code (:mod:`code_comments`) and leaves every
+line of code untouched, and re-wraps the prose to the script's width.
+Messages without a translation stay in English.
 
 Only the reST our examples use is understood: section titles, paragraphs and
 "- " bullet lists. Anything else is copied unchanged.
@@ -15,6 +16,8 @@ import ast
 import re
 import textwrap
 from collections.abc import Callable
+
+from code_comments import translate_comments
 
 Translate = Callable[[str], str]
 
@@ -82,9 +85,16 @@ def _docstring_lines(source: str) -> tuple[int, int] | None:
 
 
 def translate_script(source: str, translate: Translate) -> str:
-    """Return the script with its docstring and comment blocks translated."""
+    """Return the script with its text blocks and code comments translated."""
     lines = source.splitlines()
     out: list[str] = []
+    code: list[str] = []  # code lines since the last text block
+
+    def flush_code() -> None:
+        if code:
+            out.extend(translate_comments("\n".join(code) + "\n", translate).splitlines())
+            code.clear()
+
     index = 0
     span = _docstring_lines(source)
     if span:
@@ -96,10 +106,12 @@ def translate_script(source: str, translate: Translate) -> str:
         index = last
     while index < len(lines):
         line = lines[index]
-        out.append(line)
         index += 1
         if not re.match(r"^# ?%%", line):
+            code.append(line)
             continue
+        flush_code()
+        out.append(line)
         block = []
         while index < len(lines) and lines[index].startswith("#"):
             block.append(re.sub(r"^# ?", "", lines[index]))
@@ -107,4 +119,5 @@ def translate_script(source: str, translate: Translate) -> str:
         if block:
             translated = translate_rst("\n".join(block), translate, LINE_WIDTH - 2)
             out += [f"# {text}".rstrip() for text in translated.splitlines()]
+    flush_code()
     return "\n".join(out) + "\n"

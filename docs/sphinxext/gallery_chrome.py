@@ -13,10 +13,13 @@ This transform runs before Sphinx applies translations, in every language:
   pages' catalogs;
 - figures become ordinary images, so their alt text is a message of the
   page's catalog like any other;
-- thumbnails take the title and first paragraph of the translated example.
+- thumbnails take the title and first paragraph of the translated example;
+- the "Out:" label sphinx-gallery's stylesheet puts before each output
+  comes from a small stylesheet written in the build's language.
 """
 
 import ast
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -28,6 +31,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx_gallery.directives import imgsgnode
 from sphinx_gallery.gen_rst import extract_intro_and_title
 
+from build_files import write_if_changed
 from catalogs import EXTENSIONS_CATALOG, add_messages, translations
 from example_translation import translate_script
 
@@ -42,7 +46,10 @@ MESSAGES = {
     "zip": "Download the script and the notebook as a zip file: {filename}",
     "all-python": "Download all examples as Python scripts: {filename}",
     "all-jupyter": "Download all examples as Jupyter notebooks: {filename}",
+    "output": "Out:",
 }
+# sphinx-gallery's stylesheet labels each output block with CSS, in English.
+OUTPUT_LABEL_CSS = "gallery-chrome.css"
 
 
 def example_scripts(app: Sphinx) -> list[Path]:
@@ -147,8 +154,19 @@ class GalleryChrome(SphinxTransform):
             raw.replace_self(nodes.raw("", html, format="html"))
 
 
+def write_output_label(app: Sphinx, exception: Exception | None) -> None:
+    """The label of output blocks, in the build's language, as a stylesheet."""
+    if exception or app.builder.format != "html":
+        return
+    label = translations(app, EXTENSIONS_CATALOG).gettext(MESSAGES["output"])
+    css = f".sphx-glr-script-out::before {{ content: {json.dumps(label)}; }}\n"
+    write_if_changed(Path(app.outdir) / "_static" / OUTPUT_LABEL_CSS, css.encode("utf-8"))
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("catalogs")
     add_messages(*MESSAGES.values())
     app.add_transform(GalleryChrome)
+    app.add_css_file(OUTPUT_LABEL_CSS)
+    app.connect("build-finished", write_output_label)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,8 +14,14 @@ patterns below cover the syntax of both.
 import re
 from collections import Counter
 from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
 
 import polib
+from babel.messages.pofile import denormalize, normalize, read_po, write_po
+
+# The one wrapping of every catalog, as `make update-po` writes it.
+LINE_WIDTH = 79
 
 # Each kind of markup, most specific first: the text is scanned once, and a
 # span taken by one kind is not looked at again (a role's backquotes are not
@@ -109,3 +115,40 @@ def catalog_progress(path: str) -> Progress:
         len(catalog.fuzzy_entries()),
         len(catalog.untranslated_entries()),
     )
+
+
+def read_catalog(path: Path):
+    """A catalog as Babel reads it; its language is the folder under locales/.
+
+    Babel reads a fuzzy message's ``#| msgid`` lines as a comment; they are
+    turned back into the message's previous English here.
+    """
+    language = next((p for p in path.parts[::-1] if len(p) == 2 and p.isalpha()), None)
+    with path.open("rb") as source:
+        catalog = read_po(source, locale=language)
+    for message in catalog:
+        previous = [c[2:] for c in message.user_comments if c.startswith("| ")]
+        if previous and previous[0].startswith("msgid "):
+            message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
+            message.previous_id = [denormalize("\n".join([previous[0][6:], *previous[1:]]))]
+    return catalog
+
+
+def formatted(catalog) -> bytes:
+    """A catalog written the way every tool of the project writes it.
+
+    A fuzzy message's previous English goes in ``#|`` lines, wrapped like
+    its ``msgid`` (Babel's own ``include_previous`` re-wraps them as prose).
+    """
+    buffer = BytesIO()
+    write_po(buffer, catalog, width=LINE_WIDTH)
+    text = buffer.getvalue().decode("utf-8")
+    for message in catalog:
+        if message.id and message.previous_id:
+            current = f"msgid {normalize(message.id, width=LINE_WIDTH)}\nmsgstr"
+            previous = "\n".join(
+                f"#| {line}" for line in
+                f"msgid {normalize(message.previous_id[0], width=LINE_WIDTH)}".splitlines()
+            )
+            text = text.replace(current, f"{previous}\n{current}", 1)
+    return text.encode("utf-8")

@@ -21,3 +21,17 @@ def test_a_syntax_error_names_the_file_and_line(tmp_path):
     with pytest.raises(ConfigError, match=r"page\.po:\d+: end-of-line within string"):
         compile_catalog(po, tmp_path / "page.mo")
     assert not (tmp_path / "page.mo").exists()
+
+
+def test_a_translation_that_breaks_markup_is_left_out(tmp_path):
+    import gettext
+
+    po = tmp_path / "page.po"
+    po.write_text(HEADER + 'msgid "Call ``f()``."\nmsgstr "Llame <script>x</script>."\n\n'
+                  'msgid "Hello"\nmsgstr "Hola"\n')
+    mo = tmp_path / "page.mo"
+    compile_catalog(po, mo)
+    with mo.open("rb") as compiled:
+        catalog = gettext.GNUTranslations(compiled)
+    assert catalog.gettext("Hello") == "Hola"
+    assert catalog.gettext("Call ``f()``.") == "Call ``f()``."  # English, not the script

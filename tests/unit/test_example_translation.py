@@ -48,7 +48,7 @@ x = 1  # The data
     translated = translate_script(script, translate)
     assert '"""\nAjuste\n======\n\nAjustamos un polinomio cúbico con ``numpy``.\n"""' in translated
     assert "# Los datos\n# ---------\n" in translated
-    assert translated.endswith("x = 1  # The data\n")
+    assert translated.endswith("x = 1  # Los datos\n")  # code kept, comment translated
 
 
 def test_backslashes_in_the_docstring_stay_escaped():

@@ -1,0 +1,145 @@
+"""Translate the comments in the examples' code, and only the comments.
+
+Sphinx never extracts code for translation, and it should not: a translator
+must not be able to change a line of code. But a learner reading Spanish
+should read the comments in Spanish. So on example pages each Python code
+block gets a hidden companion node whose messages are the block's comments
+(consecutive comment lines form one message). Sphinx extracts and translates
+those like any other message; once translated, the comments are put back
+into the code, re-wrapped, and the companion node is removed.
+
+:func:`translate_comments` is also what the translated downloads use, so the
+page and the script a learner downloads read the same.
+"""
+
+import io
+import textwrap
+import tokenize
+from collections.abc import Callable
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+LINE_WIDTH = 79
+
+
+def comment_groups(code: str) -> list[tuple[int, int, int, bool]]:
+    """Each comment message: (first row, last row, column, on a line of its own).
+
+    Rows are 0-based. Consecutive comment lines at the same column are one
+    message; a comment after code is a message of its own.
+    """
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return []  # not Python we can read: leave it as it is
+    lines = code.splitlines()
+    groups: list[list] = []
+    for token in tokens:
+        if token.type != tokenize.COMMENT or token.string.startswith("#!"):
+            continue
+        row, column = token.start[0] - 1, token.start[1]
+        alone = not lines[row][:column].strip()
+        last = groups[-1] if groups else None
+        if alone and last and last[3] and last[1] == row - 1 and last[2] == column:
+            last[1] = row
+        else:
+            groups.append([row, row, column, alone])
+    return [tuple(group) for group in groups]
+
+
+def _comment_text(line: str, column: int) -> str:
+    return line[column:].lstrip("#").strip()
+
+
+def comment_messages(code: str) -> list[str]:
+    lines = code.splitlines()
+    return [
+        " ".join(_comment_text(lines[row], column) for row in range(first, last + 1))
+        for first, last, column, _ in comment_groups(code)
+    ]
+
+
+def translate_comments(code: str, translate: Callable[[str], str]) -> str:
+    """``code`` with each comment message translated and re-wrapped."""
+    lines = code.splitlines()
+    replaced: dict[int, list[str]] = {}
+    for (first, last, column, alone), message in zip(comment_groups(code), comment_messages(code)):
+        translated = translate(message)
+        if translated == message:
+            continue
+        if alone:
+            indent = " " * column
+            replaced[first] = textwrap.wrap(
+                translated, LINE_WIDTH, initial_indent=indent + "# ",
+                subsequent_indent=indent + "# ", break_long_words=False,
+                break_on_hyphens=False,
+            )
+            for row in range(first + 1, last + 1):
+                replaced[row] = []
+        else:
+            replaced[first] = [lines[first][:column] + "# " + translated]
+    out = [new for row, line in enumerate(lines) for new in replaced.get(row, [line])]
+    return "\n".join(out) + ("\n" if code.endswith("\n") else "")
+
+
+class code_comments(nodes.Element, addnodes.translatable):
+    """The comments of the code block before it, as translatable messages."""
+
+    def preserve_original_messages(self) -> None:
+        self["original"] = list(self["messages"])
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        self["translations"][original_message] = translated_message
+
+    def extract_original_messages(self) -> list[str]:
+        return self.get("original", self["messages"])
+
+
+def _is_example_code(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.literal_block) and node.get("language", "").lower() in {
+        "python", "py", "default"}
+
+
+class ExtractCodeComments(SphinxTransform):
+    """Give each code block of an example page its comments as messages."""
+
+    default_priority = 5  # before sphinx.transforms.i18n.PreserveTranslatableMessages (10)
+
+    def apply(self, **kwargs) -> None:
+        if not self.env.docname.startswith(self.config.gallery_dir + "/"):
+            return
+        for block in list(self.document.findall(_is_example_code)):
+            messages = comment_messages(block.astext())
+            if messages:
+                companion = code_comments(messages=messages, translations={})
+                companion.source, companion.line = block.source, block.line
+                block.parent.insert(block.parent.index(block) + 1, companion)
+
+
+class ApplyCodeComments(SphinxTransform):
+    """Put the translated comments into the code, and drop the companions."""
+
+    default_priority = 25  # after sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs) -> None:
+        if self.app.builder.name == "gettext":
+            return  # the gettext builder extracts the companions' messages
+        for companion in list(self.document.findall(code_comments)):
+            block = companion.parent[companion.parent.index(companion) - 1]
+            translations = companion["translations"]
+            if translations:
+                code = translate_comments(block.astext(), lambda m: translations.get(m, m))
+                block.children = []
+                block += nodes.Text(code)
+                block.rawsource = code
+            companion.parent.remove(companion)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_node(code_comments)
+    app.add_transform(ExtractCodeComments)
+    app.add_transform(ApplyCodeComments)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

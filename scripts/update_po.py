@@ -1,0 +1,50 @@
+"""Merge the English templates into the catalogs: ``make update-po``.
+
+Runs ``sphinx-intl update``, which keeps every translation and marks a
+translation fuzzy when its English message changed. sphinx-intl does not
+record what the English said before; this script adds it, as the ``#|``
+lines PO editors show next to a fuzzy message, so the translator sees
+exactly what changed.
+"""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
+
+from po_checks import LINE_WIDTH, formatted, read_catalog as read  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pot-dir", required=True, type=Path)
+    parser.add_argument("--language", action="append", required=True)
+    args = parser.parse_args(argv)
+    catalogs = [path for language in args.language
+                for path in (ROOT / "locales" / language).rglob("*.po")]
+    before = {path: {m.string: m.id for m in read(path) if m.id and m.string} for path in catalogs}
+    subprocess.run(
+        [Path(sys.executable).parent / "sphinx-intl", "update", "--pot-dir", str(args.pot_dir),
+         "--locale-dir", str(ROOT / "locales"), "--line-width", str(LINE_WIDTH),
+         *(f"--language={language}" for language in args.language)],
+        check=True,
+    )
+    for path, old_ids in before.items():
+        catalog = read(path)
+        changed = False
+        for message in catalog:
+            if message.fuzzy and message.id and not message.previous_id:
+                previous = old_ids.get(message.string)
+                if previous and previous != message.id:
+                    message.previous_id = [previous]
+                    changed = True
+        if changed:
+            path.write_bytes(formatted(catalog))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
