@@ -7,16 +7,13 @@ a slow machine.
 """
 
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ["conf.py", "Makefile", "docs", "examples", "locales", "scripts",
-           "requirements.txt", "requirements-test.txt", "constraints.txt"]
+from project import copy_project
 VENV = Path(sys.prefix)
 
 
@@ -27,24 +24,13 @@ def make(root: Path, *targets: str) -> tuple[float, str]:
     return time.perf_counter() - start, result.stdout + result.stderr
 
 
-def copy(target: Path) -> Path:
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, symlinks=True,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
-        english_only = copy(Path(folder) / "english")
+        english_only = copy_project(Path(folder) / "english")
         seconds, _ = make(english_only, "html-en")
         print(f"clean build, English only (make html-en):    {seconds:6.1f} s")
 
-        root = copy(Path(folder) / "both")
+        root = copy_project(Path(folder) / "both")
         seconds, log = make(root, "html")
         print(f"clean build, both languages (make html):     {seconds:6.1f} s")
         seconds, _ = make(root, "-j2", "html")

@@ -14,15 +14,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV = Path(sys.prefix)
-sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
+from project import copy_project
 
+VENV = Path(sys.prefix)
 # 2026-01-01, for builds that must not depend on when they run.
 REPRODUCIBLE_DATE = "1767225600"
-# What the copy of the project needs to build.
-PROJECT_FILES = ["conf.py", "Makefile", "docs", "examples", "locales", "requirements.txt",
-                 "requirements-test.txt", "constraints.txt"]
 
 
 @dataclass
@@ -40,18 +36,6 @@ class Site:
 
     def page(self, language: str, name: str) -> Path:
         return self.html / language / f"{name}.html"
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, symlinks=True,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedProcess:

@@ -4,6 +4,8 @@ import filecmp
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import break_build, build_site
 from helpers import EXAMPLES
 
@@ -36,26 +38,20 @@ def test_generated_files_stay_out_of_tracked_folders(site):
     assert (site.root / "docs" / "examples").is_symlink()
 
 
-def test_an_example_that_raises_fails_the_build_with_its_traceback(project_copy):
+@pytest.mark.parametrize("name,code,error", [
+    ("plot_0_raises", 'raise ValueError("broken on purpose")', "ValueError: broken on purpose"),
+    ("plot_0_imports", "import no_such_package",
+     "ModuleNotFoundError: No module named 'no_such_package'"),
+])
+def test_an_example_that_fails_stops_the_build_with_its_traceback(project_copy, name, code, error):
     def add_failing_example(root):
-        (root / "examples/tensors/plot_0_raises.py").write_text(
-            '"""\nRaises\n======\n\nOn purpose.\n"""\n\nraise ValueError("broken on purpose")\n'
+        (root / f"examples/tensors/{name}.py").write_text(
+            f'"""\nFails\n=====\n\nOn purpose.\n"""\n\n{code}\n'
         )
 
     log = break_build(project_copy, add_failing_example)
-    assert "plot_0_raises.py" in log
-    assert "Traceback" in log and "ValueError: broken on purpose" in log
-
-
-def test_an_example_with_a_missing_package_fails_the_build(project_copy):
-    def add_example_with_missing_import(root):
-        (root / "examples/tensors/plot_0_imports.py").write_text(
-            '"""\nImports\n=======\n\nA package nobody installed.\n"""\n\nimport no_such_package\n'
-        )
-
-    log = break_build(project_copy, add_example_with_missing_import)
-    assert "plot_0_imports.py" in log
-    assert "ModuleNotFoundError: No module named 'no_such_package'" in log
+    assert f"{name}.py" in log
+    assert "Traceback" in log and error in log
 
 
 def test_broken_markup_in_a_page_fails_the_build_naming_it(project_copy):
