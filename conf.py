@@ -68,6 +68,7 @@ html_copy_source = False
 html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc"],
+    "header_links_before_dropdown": 4,
     "footer_start": [],
     "footer_end": [],
 }
