@@ -53,7 +53,6 @@ sphinx_gallery_conf = {
     "within_subsection_order": "FileNameSortKey",
     "first_notebook_cell": "%matplotlib inline",
     "show_signature": False,
-    "min_reported_time": float("inf"),  # no run-dependent timing on the pages
     "write_computation_times": False,
     # Time each example's training loop for the comparison page.
     "image_scrapers": ("training_record.record_training", "matplotlib"),

@@ -40,7 +40,8 @@ def main() -> int:
         catalog.write_text(catalog.read_text().replace("Introducción", "Introducción", 1))
         catalog.touch()
         seconds, edit_log = make(root, "html-es")
-        rebuilt = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", edit_log)
+        html_log = edit_log[edit_log.index("-b html"):]
+        rebuilt = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", html_log)
         print(f"rebuild after editing intro.po (html-es):    {seconds:6.1f} s"
               f"  ({len(rebuilt)} pages written: {', '.join(rebuilt)})")
 

@@ -14,6 +14,8 @@ This transform runs before Sphinx applies translations, in every language:
 - figures become ordinary images, so their alt text is a message of the
   page's catalog like any other;
 - thumbnails take the title and first paragraph of the translated example;
+- the running time of each example, which changes at every run, is left
+  out of the page (sphinx-gallery prints it in the build's log);
 - the "Out:" label sphinx-gallery's stylesheet puts before each output
   comes from a small stylesheet written in the build's language.
 """
@@ -107,6 +109,9 @@ class GalleryChrome(SphinxTransform):
             node.replace_self(
                 nodes.image(uri=node["uri"], alt=node["alt"], classes=node["class"] or [])
             )
+        for timing in list(self.document.findall(nodes.paragraph)):
+            if "sphx-glr-timing" in timing["classes"]:
+                timing.parent.remove(timing)  # run-dependent: the console has it
         for note in self.document.findall(nodes.note):
             if "sphx-glr-download-link-note" in note["classes"]:
                 self._relabel(note, gettext(MESSAGES["note"]))
