@@ -6,6 +6,7 @@ and virtual environment, exactly as ``make html`` does.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import pytest
 from project import copy_project
 
 VENV = Path(sys.prefix)
+ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")
 # 2026-01-01, for builds that must not depend on when they run.
 REPRODUCIBLE_DATE = "1767225600"
 
@@ -46,7 +48,7 @@ def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedP
         capture_output=True,
         text=True,
         # A reproducible build: no timing on any page (see comparison.py).
-        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE},
+        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1"},
     )
     if check and result.returncode != 0:
         pytest.fail(f"make {' '.join(targets)} failed:\n{result.stdout}\n{result.stderr}")
@@ -56,7 +58,7 @@ def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedP
 def build_site(target: Path) -> Site:
     root = copy_project(target)
     result = make(root, "-j2", "html")  # both languages side by side, as CI may
-    return Site(root, result.stdout + result.stderr)
+    return Site(root, ANSI_COLOR.sub("", result.stdout + result.stderr))
 
 
 @pytest.fixture(scope="session")

@@ -39,8 +39,8 @@ from example_translation import translate_script
 
 THUMBNAIL_LINK = re.compile(r":doc:`[^`<>]+`")
 
-# Each download link's container class, on an example page and on the gallery
-# index, and the sentence that replaces sphinx-gallery's.
+# The sentences that replace sphinx-gallery's: its note, each download link (by
+# the class of its container; "all-" on the gallery index), and the output label.
 MESSAGES = {
     "note": "Go to the end to download the full example code.",
     "python": "Download the Python script: {filename}",
