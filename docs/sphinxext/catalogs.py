@@ -5,10 +5,13 @@ beside them, in a tracked folder, and would accept a broken ``.po`` file
 silently. Here each catalog is compiled by GNU ``msgfmt --check`` into
 ``<doctrees>/locales``: a syntax error stops the build with msgfmt's own
 ``file:line: problem`` messages, and the tracked folder stays untouched.
-Fuzzy entries are left out of the ``.mo`` file, so they fall back to English.
+Fuzzy entries are left out of the ``.mo`` file, so they fall back to English,
+and so is a translation that breaks its markup (:mod:`po_checks`), with a
+warning naming the catalog, the line and the message.
 
 Each page depends on its ``.po`` file, so editing one catalog re-reads only
-the pages it translates.
+the pages it translates. The text our own extensions write into pages has a
+catalog of its own, ``extensions.po``.
 """
 
 import gettext
@@ -18,7 +21,6 @@ import tempfile
 from pathlib import Path
 
 import polib
-
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from docutils import nodes
@@ -28,7 +30,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
-from po_checks import catalog_markup_problems
+from po_checks import LINE_WIDTH, catalog_markup_problems
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +55,22 @@ def write_extensions_template(app: Sphinx, exception: Exception | None) -> None:
     for message in _extension_messages:
         catalog.add(message, flags=["python-brace-format"] if "{" in message else [])
     with open(Path(app.outdir) / f"{EXTENSIONS_CATALOG}.pot", "wb") as pot:
-        write_po(pot, catalog, width=79)
+        write_po(pot, catalog, width=LINE_WIDTH)
 
 
-def catalog_folder(app: Sphinx, locale_dir: str) -> Path:
-    """The folder that holds the ``.po`` files of the build's language."""
-    return Path(app.srcdir, locale_dir).resolve() / app.config.language / "LC_MESSAGES"
+def catalogs_root(app: Sphinx) -> Path:
+    """``locales/``, the folder of every language's ``.po`` files.
+
+    ``locale_dirs`` names it until :func:`compile_catalogs` points Sphinx at
+    the compiled catalogs; from then on ``translation_sources`` does.
+    """
+    sources = app.config.translation_sources or app.config.locale_dirs
+    return Path(app.srcdir, sources[0]).resolve()
+
+
+def catalog_folder(app: Sphinx, language: str | None = None) -> Path:
+    """The folder that holds the ``.po`` files of a language (the build's)."""
+    return catalogs_root(app) / (language or app.config.language) / "LC_MESSAGES"
 
 
 def msgfmt(po_path: Path, mo_path: Path, shown_as: Path) -> None:
@@ -88,12 +100,16 @@ def compile_catalog(po_path: Path, mo_path: Path) -> None:
     if not (mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime):
         msgfmt(po_path, mo_path, po_path)  # stops here on a syntax error
     problems = catalog_markup_problems(str(po_path))
+    by_message: dict[tuple[int, str], list[str]] = {}
     for problem in problems:
+        by_message.setdefault((problem.line, problem.msgid), []).append(problem.text)
+    for (line, msgid), texts in by_message.items():
         logger.warning(
-            "translation breaks its markup: %s (message %r)",
-            problem.text,
-            problem.msgid,
-            location=f"{po_path}:{problem.line}",
+            "translation breaks its markup: %s; it is left out, the English shows"
+            " (message %r)",
+            "; ".join(texts),
+            msgid,
+            location=f"{po_path}:{line}",
             type="i18n",
             subtype="markup",
         )
@@ -116,12 +132,10 @@ def compile_catalogs(app: Sphinx, config: Config) -> None:
     if not config.language or config.language == "en":
         return
     compiled_dir = Path(app.doctreedir) / "locales"
-    for locale_dir in config.locale_dirs:
-        source = catalog_folder(app, locale_dir)
-        target = compiled_dir / config.language / "LC_MESSAGES"
-        for po_path in sorted(source.rglob("*.po")):
-            mo_path = target / po_path.relative_to(source).with_suffix(".mo")
-            compile_catalog(po_path, mo_path)
+    source = catalog_folder(app)
+    target = compiled_dir / config.language / "LC_MESSAGES"
+    for po_path in sorted(source.rglob("*.po")):
+        compile_catalog(po_path, target / po_path.relative_to(source).with_suffix(".mo"))
     config.translation_sources = list(config.locale_dirs)
     config.locale_dirs = [str(compiled_dir)]
 
@@ -142,7 +156,7 @@ def translations(app: Sphinx, domain: str) -> gettext.NullTranslations:
 def translation_source(app: Sphinx, docname: str) -> Path:
     """The ``.po`` file that translates the page ``docname``."""
     domain = docname_to_domain(docname, app.config.gettext_compact)
-    return catalog_folder(app, app.config.translation_sources[0]) / f"{domain}.po"
+    return catalog_folder(app) / f"{domain}.po"
 
 
 def note_catalog(app: Sphinx, docname: str) -> None:

@@ -60,32 +60,26 @@ def least_squares_optimum() -> float:
     return float(np.square(features @ coefficients - np.sin(x)).sum())
 
 
-def example_log(executed_rst: Path) -> tuple[TrainingLog, str]:
-    """The training log on an executed example's page, parsed and as printed."""
+def example_log(executed_rst: Path) -> TrainingLog:
+    """The training log printed on an executed example's page."""
     blocks = LOG_BLOCK.findall(executed_rst.read_text(encoding="utf-8"))
     if len(blocks) != 1:
         raise LogFormatError(f"expected one printed log, found {len(blocks)}")
-    text = "\n".join(line[4:] for line in blocks[0].splitlines())
-    log = parse_training_log(text)
-    printed_final = text.strip().splitlines()[-2].split()[1]
-    return log, printed_final
+    return parse_training_log("\n".join(line[4:] for line in blocks[0].splitlines()))
 
 
 def loss_figure(curves: list[tuple[str, list[float]]], x_label: str, y_label: str) -> str:
     """Every variant's loss at each iteration, as a PNG data URI."""
-    import matplotlib
+    from matplotlib.figure import Figure  # no pyplot: no global state to share
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    figure, axes = plt.subplots(figsize=(8, 5))
+    figure = Figure(figsize=(8, 5))
+    axes = figure.subplots()
     for label, losses in curves:
         axes.plot(range(1, len(losses) + 1), losses, label=label)
     axes.set(xscale="log", yscale="log", xlabel=x_label, ylabel=y_label)
     axes.legend(fontsize="small")
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
-    plt.close(figure)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -120,7 +114,7 @@ class VariantComparison(SphinxDirective):
             rst = self.env.doc2path(docname)
             self.env.note_dependency(str(rst))
             try:
-                log, printed_final = example_log(rst)
+                log = example_log(rst)
                 record = json.loads(record_path(rst.with_suffix(".py")).read_text(encoding="utf-8"))
             except OSError as error:
                 raise ExtensionError(
@@ -132,7 +126,7 @@ class VariantComparison(SphinxDirective):
                     f"comparison: cannot read the log of {docname}: {error}"
                 ) from error
             per_iteration = record["seconds"] / len(record["losses"])
-            row += self._cell(printed_final)
+            row += self._cell(log.printed_losses[-1])
             row += self._cell(f"{log.final_loss / optimum:.3f}")
             row += self._cell(str(log.total_iterations))
             row += self._cell(

@@ -19,6 +19,7 @@ class LogFormatError(ValueError):
 class TrainingLog:
     iterations: list[int]  # the iteration numbers printed, from 0
     losses: list[float]  # the loss printed at each of them
+    printed_losses: list[str]  # the same, exactly as printed
     model: str  # what follows "Result: y = "
 
     @property
@@ -36,16 +37,16 @@ def parse_training_log(text: str) -> TrainingLog:
     if not lines:
         raise LogFormatError("the log is empty")
     *loss_lines, result_line = lines
-    iterations, losses = [], []
+    iterations, printed = [], []
     for number, line in enumerate(loss_lines, start=1):
         match = LOSS_LINE.fullmatch(line)
         if not match:
             raise LogFormatError(f"line {number} is not 't loss': {line!r}")
         iterations.append(int(match["iteration"]))
-        losses.append(float(match["loss"]))
+        printed.append(match["loss"])
     result = RESULT_LINE.fullmatch(result_line)
     if not result:
         raise LogFormatError(f"the last line is not 'Result: y = ...': {result_line!r}")
-    if not losses:
+    if not printed:
         raise LogFormatError("the log has no 't loss' line")
-    return TrainingLog(iterations, losses, result["model"])
+    return TrainingLog(iterations, [float(loss) for loss in printed], printed, result["model"])

@@ -19,7 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from catalogs import EXTENSIONS_CATALOG, add_messages, catalog_folder, translation_source, translations
+from catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, translation_source,
+                      translations)
 from po_checks import Progress, catalog_progress
 
 MESSAGES = {
@@ -54,12 +55,10 @@ class TranslationStatus(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         gettext = translations(self.env.app, EXTENSIONS_CATALOG).gettext
-        folder = catalog_folder(self.env.app, self.config.translation_sources[0]
-                                if self.config.translation_sources else self.config.locale_dirs[0])
-        folder = folder.parent.parent  # locales/, holding every language
         result = []
         for language, name in self.config.languages.items():
-            catalogs = sorted((folder / language / "LC_MESSAGES").rglob("*.po"))
+            folder = catalog_folder(self.env.app, language)
+            catalogs = sorted(folder.rglob("*.po"))
             if not catalogs:
                 continue
             rows = [[gettext(MESSAGES[key]) for key in
@@ -68,8 +67,7 @@ class TranslationStatus(SphinxDirective):
             for path in catalogs:
                 self.env.note_dependency(str(path))
                 progress.append(catalog_progress(str(path)))
-                rows.append(self._cells(path.relative_to(folder / language / "LC_MESSAGES")
-                                        .as_posix(), progress[-1]))
+                rows.append(self._cells(path.relative_to(folder).as_posix(), progress[-1]))
             total = Progress(*(sum(getattr(p, f) for p in progress)
                                for f in ("translated", "fuzzy", "untranslated")))
             rows.append(self._cells(gettext(MESSAGES["total"]), total))
