@@ -31,9 +31,10 @@ help:
 	@echo "make clean        remove everything the build generated"
 
 # Create the virtual environment and install the pinned requirements.
-$(INSTALLED): requirements.txt requirements-test.txt constraints.txt
+$(INSTALLED): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
 # Install the system tools the checks and tests use (Debian packages), if missing.
@@ -67,20 +68,20 @@ gettext: gallery
 # kept, a changed message keeps its old translation marked fuzzy (sphinx-intl),
 # with the English it had before in `#|` lines.
 update-po: gettext
-	$(BIN)/python scripts/update_po.py --pot-dir $(BUILDDIR)/gettext \
+	$(BIN)/python -m docs_engine.translators.update --pot-dir $(BUILDDIR)/gettext \
 		$(addprefix --language ,$(TRANSLATIONS))
 
 # Show each catalog's translated / fuzzy / untranslated counts and the total.
 stats: $(INSTALLED)
-	$(BIN)/python scripts/stats.py $(addprefix --language ,$(TRANSLATIONS))
+	$(BIN)/python -m docs_engine.translators.stats $(addprefix --language ,$(TRANSLATIONS))
 
 # Check every catalog (syntax, wrapping, sphinx-lint, spelling, glossary, markup).
 lint-po: $(INSTALLED) system-tools
-	$(BIN)/python scripts/lint_po.py $(addprefix --language ,$(TRANSLATIONS))
+	$(BIN)/python -m docs_engine.translators.lint $(addprefix --language ,$(TRANSLATIONS))
 
 # Rewrap every catalog as update-po writes them (79 columns).
 wrap-po: $(INSTALLED)
-	$(BIN)/python scripts/wrap_po.py
+	$(BIN)/python -m docs_engine.translators.wrap
 
 # Preview the built site on localhost.
 serve:
@@ -92,7 +93,7 @@ test: $(INSTALLED) system-tools lint-po
 
 # Time clean and incremental builds and the catalog checks (a benchmark, not a test).
 benchmark: $(INSTALLED)
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python -m docs_engine.benchmark
 
 # Remove every generated folder (the virtual environment stays).
 clean:

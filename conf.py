@@ -6,12 +6,6 @@ scripts in ``examples/``; this file sits at the top level and is passed to
 ``-D language=...``; everything here is shared by all languages.
 """
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).parent
-sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
-
 # -- Project -----------------------------------------------------------------
 
 project = "Learning PyTorch by example"
@@ -26,14 +20,14 @@ extensions = [
     "myst_parser",
     "sphinx.ext.mathjax",
     "sphinx_gallery.gen_gallery",
-    "gallery_execution",
-    "catalogs",
-    "gallery_chrome",
-    "code_comments",
-    "translated_downloads",
-    "language_links",
-    "comparison",
-    "translation_status",
+    "docs_engine.gallery_execution",
+    "docs_engine.catalogs",
+    "docs_engine.gallery_chrome",
+    "docs_engine.code_comments",
+    "docs_engine.translated_downloads",
+    "docs_engine.language_links",
+    "docs_engine.comparison",
+    "docs_engine.translation_status",
 ]
 
 root_doc = "index"
@@ -55,7 +49,7 @@ sphinx_gallery_conf = {
     "show_signature": False,
     "write_computation_times": False,
     # Time each example's training loop for the comparison page.
-    "image_scrapers": ("training_record.record_training", "matplotlib"),
+    "image_scrapers": ("docs_engine.training_record.record_training", "matplotlib"),
 }
 
 # -- HTML --------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from project import copy_project
+from docs_engine.project import copy_project
 
 VENV = Path(sys.prefix)
 ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")

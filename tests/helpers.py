@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from bs4 import BeautifulSoup
 
-from training_log import parse_training_log
+from docs_engine.training_log import parse_training_log
 
 ROOT = Path(__file__).resolve().parent.parent
 # The examples in reading order: their files are numbered across sections.

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from conftest import make
-from helpers import EXAMPLES, LANGUAGES, ROOT, least_squares_loss, page_log, soup
-from training_log import parse_training_log
+from tests.conftest import make
+from tests.helpers import EXAMPLES, LANGUAGES, ROOT, least_squares_loss, page_log, soup
+from docs_engine.training_log import parse_training_log
 
 SECTIONS = ["tensors", "autograd", "nn"]
 # Columns the comparison adds after the three written in the page.

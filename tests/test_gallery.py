@@ -7,7 +7,7 @@ import zipfile
 import nbformat
 import pytest
 
-from helpers import (EXAMPLES, LANGUAGES, download, least_squares_loss, page_log, run_script,
+from tests.helpers import (EXAMPLES, LANGUAGES, download, least_squares_loss, page_log, run_script,
                      soup, training_log)
 
 # The examples print the loss every 100 of their 2000 iterations.

@@ -12,8 +12,8 @@ import pytest
 import snowballstemmer
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks
 
-from conftest import break_build
-from helpers import EXAMPLES, LANGUAGES, ROOT, download, soup
+from tests.conftest import break_build
+from tests.helpers import EXAMPLES, LANGUAGES, ROOT, download, soup
 
 CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
 # Pages every built language has besides the documents: Sphinx's own.

@@ -7,21 +7,22 @@ import sys
 import polib
 import pytest
 
-from conftest import make
-from helpers import ROOT, soup
-from po_checks import catalog_progress
+from tests.conftest import make
+from tests.helpers import ROOT, soup
+from docs_engine.po_checks import catalog_progress
 
 CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
 SAMPLE = "locales/es/LC_MESSAGES/examples/tensors/plot_1_numpy.po"
 
 
-def run_script(name, *args, cwd=ROOT):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / name), *args],
+def run_tool(name, *args, cwd=ROOT):
+    """Run one of the translators' tools, as the Makefile does, in ``cwd``."""
+    return subprocess.run([sys.executable, "-m", f"docs_engine.translators.{name}", *args],
                           cwd=cwd, capture_output=True, text=True)
 
 
 def test_stats_prints_every_catalog_and_the_total():
-    output = run_script("stats.py").stdout
+    output = run_tool("stats").stdout
     for catalog in CATALOGS:
         progress = catalog_progress(str(catalog))
         name = catalog.relative_to(ROOT / "locales/es/LC_MESSAGES").as_posix()
@@ -56,14 +57,14 @@ def test_fully_translated_pages_show_no_notice(site):
 
 
 def test_lint_po_passes_on_the_catalogs():
-    result = run_script("lint_po.py")
+    result = run_tool("lint")
     assert result.returncode == 0, result.stdout
 
 
 @pytest.fixture
 def catalog_copy(tmp_path):
     """A copy of the project's locales and glossary, to break one catalog."""
-    for name in ("locales", "docs/glossary.md", "scripts"):
+    for name in ("locales", "docs/glossary.md"):
         source = ROOT / name
         target = tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +73,6 @@ def catalog_copy(tmp_path):
             shutil.copytree(source, target)
         else:
             target.write_bytes(source.read_bytes())
-    (tmp_path / "docs/sphinxext").symlink_to(ROOT / "docs/sphinxext")
     return tmp_path
 
 
@@ -110,8 +110,7 @@ def test_lint_po_reports_file_line_and_message(catalog_copy, kind):
     path = catalog_copy / SAMPLE
     _edit_entry(path, change)
     before = path.read_bytes()
-    result = subprocess.run([sys.executable, str(catalog_copy / "scripts/lint_po.py"), SAMPLE],
-                            cwd=catalog_copy, capture_output=True, text=True)
+    result = run_tool("lint", SAMPLE, cwd=catalog_copy)
     assert result.returncode == 1
     assert re.search(rf"^{re.escape(SAMPLE)}:\d+: .*{re.escape(complaint)}", result.stdout, re.M), result.stdout
     assert path.read_bytes() == before  # lint never rewrites a catalog
@@ -121,8 +120,7 @@ def test_lint_po_reports_a_syntax_error_with_its_line(catalog_copy):
     path = catalog_copy / SAMPLE
     with path.open("a") as catalog:
         catalog.write('\nmsgid "Unclosed"\nmsgstr "Sin cerrar\n')
-    result = subprocess.run([sys.executable, str(catalog_copy / "scripts/lint_po.py"), SAMPLE],
-                            cwd=catalog_copy, capture_output=True, text=True)
+    result = run_tool("lint", SAMPLE, cwd=catalog_copy)
     assert result.returncode == 1
     assert re.search(rf"{re.escape(SAMPLE)}:\d+: end-of-line within string", result.stdout)
 
@@ -132,14 +130,12 @@ def test_wrap_po_fixes_only_the_wrapping_lint_reports(catalog_copy):
     original = polib.pofile(str(path))
     catalog = polib.pofile(str(path), wrapwidth=40)
     catalog.save(str(path))
-    lint = subprocess.run([sys.executable, str(catalog_copy / "scripts/lint_po.py"), SAMPLE],
-                          cwd=catalog_copy, capture_output=True, text=True)
+    lint = run_tool("lint", SAMPLE, cwd=catalog_copy)
     assert "not wrapped at 79 columns; run `make wrap-po`" in lint.stdout
-    subprocess.run([sys.executable, str(catalog_copy / "scripts/wrap_po.py")], cwd=catalog_copy, check=True)
+    assert run_tool("wrap", cwd=catalog_copy).returncode == 0
     rewrapped = polib.pofile(str(path))
     assert [(e.msgid, e.msgstr, e.flags) for e in rewrapped] == [(e.msgid, e.msgstr, e.flags) for e in original]
-    lint = subprocess.run([sys.executable, str(catalog_copy / "scripts/lint_po.py"), SAMPLE],
-                          cwd=catalog_copy, capture_output=True, text=True)
+    lint = run_tool("lint", SAMPLE, cwd=catalog_copy)
     assert lint.returncode == 0, lint.stdout
 
 

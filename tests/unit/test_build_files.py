@@ -1,6 +1,6 @@
 import zipfile
 
-from build_files import normalize_zip, write_if_changed, zip_bytes
+from docs_engine.build_files import normalize_zip, write_if_changed, zip_bytes
 
 
 def test_zip_bytes_depends_only_on_the_files():

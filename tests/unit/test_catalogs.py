@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from sphinx.errors import ConfigError
 
-from catalogs import compile_catalog
+from docs_engine.catalogs import compile_catalog
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 

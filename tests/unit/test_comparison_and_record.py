@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from comparison import example_log, least_squares_optimum
-from training_log import LogFormatError
-from training_record import record_path, record_training
+from docs_engine.comparison import example_log, least_squares_optimum
+from docs_engine.training_log import LogFormatError
+from docs_engine.training_record import record_path, record_training
 
 RST = """
 .. rst-class:: sphx-glr-script-out

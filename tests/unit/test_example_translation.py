@@ -1,4 +1,4 @@
-from example_translation import translate_rst, translate_script
+from docs_engine.example_translation import translate_rst, translate_script
 
 SPANISH = {
     "The data": "Los datos",

@@ -3,8 +3,8 @@ from types import SimpleNamespace
 from docutils import nodes
 from sphinx import addnodes
 
-from gallery_chrome import GalleryChrome, MESSAGES
-from gallery_execution import gallery_folders
+from docs_engine.gallery_chrome import GalleryChrome, MESSAGES
+from docs_engine.gallery_execution import gallery_folders
 
 
 def _config(execute: bool):

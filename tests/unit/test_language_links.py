@@ -1,4 +1,4 @@
-from language_links import REDIRECT, twin_url
+from docs_engine.language_links import REDIRECT, twin_url
 
 
 def test_twin_url_climbs_out_of_the_language_folder():

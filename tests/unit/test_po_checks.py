@@ -1,6 +1,6 @@
 import pytest
 
-from po_checks import catalog_progress, markup_problems
+from docs_engine.po_checks import catalog_progress, markup_problems
 
 SOURCE = "Use ``loss.backward()`` and :math:`\\sin(x)`, see `the docs <https://pytorch.org>`_."
 

@@ -1,7 +1,7 @@
 from docutils import nodes
 
-from translation_status import TranslationStatus, _table
-from po_checks import Progress
+from docs_engine.translation_status import TranslationStatus, _table
+from docs_engine.po_checks import Progress
 
 
 def test_table_has_a_header_row_and_body_rows():

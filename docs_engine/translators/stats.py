@@ -8,10 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
+from docs_engine.project import ROOT
 
-from po_checks import Progress, catalog_progress  # noqa: E402
+from docs_engine.po_checks import Progress, catalog_progress
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
-from po_checks import LINE_WIDTH, catalog_markup_problems
+from docs_engine.po_checks import LINE_WIDTH, catalog_markup_problems
 
 logger = logging.getLogger(__name__)
 

@@ -33,9 +33,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx_gallery.directives import imgsgnode
 from sphinx_gallery.gen_rst import extract_intro_and_title
 
-from build_files import write_if_changed
-from catalogs import EXTENSIONS_CATALOG, add_messages, translations
-from example_translation import translate_script
+from docs_engine.build_files import write_if_changed
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.example_translation import translate_script
 
 THUMBNAIL_LINK = re.compile(r":doc:`[^`<>]+`")
 
@@ -169,7 +169,7 @@ def write_output_label(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("catalogs")
+    app.setup_extension("docs_engine.catalogs")
     add_messages(*MESSAGES.values())
     app.add_transform(GalleryChrome)
     app.add_css_file(OUTPUT_LABEL_CSS)

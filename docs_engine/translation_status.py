@@ -19,9 +19,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, translation_source,
+from docs_engine.catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, translation_source,
                       translations)
-from po_checks import Progress, catalog_progress
+from docs_engine.po_checks import Progress, catalog_progress
 
 MESSAGES = {
     "catalog": "Catalog",
@@ -109,7 +109,7 @@ class IncompleteTranslationNotice(SphinxTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("catalogs")
+    app.setup_extension("docs_engine.catalogs")
     add_messages(*MESSAGES.values())
     app.add_directive("translation-status", TranslationStatus)
     app.add_transform(IncompleteTranslationNotice)

@@ -22,10 +22,10 @@ from sphinx.transforms import SphinxTransform
 from sphinx_gallery.notebook import jupyter_notebook
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks
 
-from build_files import write_if_changed, zip_bytes
-from catalogs import note_catalog, translations
-from example_translation import translate_script
-from gallery_chrome import example_scripts, script_docname
+from docs_engine.build_files import write_if_changed, zip_bytes
+from docs_engine.catalogs import note_catalog, translations
+from docs_engine.example_translation import translate_script
+from docs_engine.gallery_chrome import example_scripts, script_docname
 
 # The gallery-wide zips sphinx-gallery writes, and the suffix of their files.
 ALL_EXAMPLES = {"examples_python.zip": ".py", "examples_jupyter.zip": ".ipynb"}
@@ -90,6 +90,6 @@ class TranslatedDownloads(SphinxTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("gallery_chrome")
+    app.setup_extension("docs_engine.gallery_chrome")
     app.add_transform(TranslatedDownloads)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

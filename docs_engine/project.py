@@ -3,10 +3,11 @@
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# The project the tools work on: the Makefile runs them from its folder.
+ROOT = Path.cwd()
 # What a copy of the project needs to build, test and benchmark.
-PROJECT_FILES = ["conf.py", "Makefile", "docs", "examples", "locales", "scripts",
-                 "requirements.txt", "requirements-test.txt", "constraints.txt"]
+PROJECT_FILES = ["conf.py", "Makefile", "pyproject.toml", "docs", "docs_engine", "examples",
+                 "locales", "requirements.txt", "requirements-test.txt", "constraints.txt"]
 
 
 def copy_project(target: Path) -> Path:

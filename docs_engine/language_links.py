@@ -14,7 +14,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
 
 REDIRECT = """<!DOCTYPE html>
 <html lang="{default}">
@@ -93,7 +93,7 @@ def write_root_redirect(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("languages", {"en": "English"}, "html", types=[dict])
-    app.setup_extension("catalogs")
+    app.setup_extension("docs_engine.catalogs")
     app.connect("config-inited", declare_title)
     app.connect("builder-inited", translate_title)
     app.connect("html-page-context", add_language_links)

@@ -19,7 +19,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from build_files import normalize_zip
+from docs_engine.build_files import normalize_zip
 
 
 def gallery_folders(app: Sphinx, config: Config) -> None:

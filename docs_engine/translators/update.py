@@ -12,10 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
+from docs_engine.project import ROOT
 
-from po_checks import LINE_WIDTH, formatted, read_catalog as read  # noqa: E402
+from docs_engine.po_checks import LINE_WIDTH, formatted, read_catalog as read
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Check translation catalogs: ``make lint-po`` (all) or ``scripts/lint_po.py FILE...``.
+"""Check translation catalogs: ``make lint-po`` (all) or ``python -m docs_engine.translators.lint FILE...``.
 
 Each problem is printed as ``file:line: what is wrong; how to fix it``, and
 the exit code is 1 if there is any. Nothing is ever written: ``make wrap-po``
@@ -22,11 +22,10 @@ from pathlib import Path
 
 import polib
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "docs" / "sphinxext"))
+from docs_engine.project import ROOT
 
-from po_checks import LINE_WIDTH as WIDTH  # noqa: E402
-from po_checks import catalog_markup_problems, formatted, read_catalog  # noqa: E402
+from docs_engine.po_checks import LINE_WIDTH as WIDTH
+from docs_engine.po_checks import catalog_markup_problems, formatted, read_catalog
 
 GLOSSARY = ROOT / "docs" / "glossary.md"
 TOOLS = Path(sys.executable).parent

@@ -17,7 +17,7 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from code_comments import translate_comments
+from docs_engine.code_comments import translate_comments
 
 Translate = Callable[[str], str]
 

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from project import copy_project
+from docs_engine.project import copy_project
 VENV = Path(sys.prefix)
 
 

@@ -31,10 +31,10 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from catalogs import EXTENSIONS_CATALOG, add_messages, translations
-from gallery_chrome import example_title
-from training_log import LogFormatError, TrainingLog, parse_training_log
-from training_record import record_path
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.gallery_chrome import example_title
+from docs_engine.training_log import LogFormatError, TrainingLog, parse_training_log
+from docs_engine.training_record import record_path
 
 MESSAGES = {
     "loss": "Final loss",
@@ -159,7 +159,7 @@ class VariantComparison(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("gallery_chrome")
+    app.setup_extension("docs_engine.gallery_chrome")
     add_messages(*MESSAGES.values())
     app.add_directive("variant-comparison", VariantComparison)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

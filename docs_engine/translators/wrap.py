@@ -6,7 +6,8 @@ Only line breaks change; ``make lint-po`` reports a catalog that needs it.
 import sys
 from pathlib import Path
 
-from lint_po import ROOT, rewrapped
+from docs_engine.project import ROOT
+from docs_engine.translators.lint import rewrapped
 
 
 def main() -> int:
