@@ -2,7 +2,8 @@
 # `make help` lists the targets; README.md explains them.
 
 SPHINXOPTS  ?= -W --keep-going -n
-LANGUAGES   ?= en es
+# The codes of languages.toml, the one list of the site's languages.
+LANGUAGES   ?= $(shell sed -n 's/^\([a-z][a-z_]*\) *=.*/\1/p' languages.toml)
 BUILDDIR    ?= _build
 PORT        ?= 8000
 PYTHON      ?= python3.11

@@ -6,13 +6,16 @@ scripts in ``examples/``; this file sits at the top level and is passed to
 ``-D language=...``; everything here is shared by all languages.
 """
 
+import tomllib
+from pathlib import Path
+
 # -- Project -----------------------------------------------------------------
 
 project = "Learning PyTorch by example"
 author = "The Learning PyTorch by example contributors"
 copyright = "2026, " + author
 language = "en"
-languages = {"en": "English", "es": "Español"}
+languages = tomllib.loads(Path(__file__).with_name("languages.toml").read_text("utf-8"))
 
 # -- Sources -----------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from pathlib import Path
 # The project the tools work on: the Makefile runs them from its folder.
 ROOT = Path.cwd()
 # What a copy of the project needs to build, test and benchmark.
-PROJECT_FILES = ["conf.py", "Makefile", "pyproject.toml", "docs", "docs_engine", "examples",
+PROJECT_FILES = ["conf.py", "languages.toml", "Makefile", "pyproject.toml", "docs", "docs_engine", "examples",
                  "locales", "requirements.txt", "requirements-test.txt", "constraints.txt"]
 
 
