@@ -71,7 +71,8 @@ html_theme_options = {
 
 # -- Translations ------------------------------------------------------------
 
-locale_dirs = ["../locales"]
+catalog_sources = "../locales"  # the .po files, relative to docs/
+locale_dirs = ["../_build/locales"]  # compiled there by `make` (docs_engine.catalog_compiler)
 gettext_compact = False
 gettext_location = False
 gettext_uuid = False

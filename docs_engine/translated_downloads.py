@@ -19,17 +19,13 @@ from pathlib import Path
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx_gallery.notebook import jupyter_notebook
-from sphinx_gallery.py_source_parser import split_code_and_text_blocks
 
 from docs_engine.build_files import write_if_changed, zip_bytes
 from docs_engine.catalogs import note_catalog, translations
 from docs_engine.example_translation import translate_script
 from docs_engine.gallery_chrome import example_scripts, script_docname
-
-# The gallery-wide zips sphinx-gallery writes, and the suffix of their files.
-ALL_EXAMPLES = {"examples_python.zip": ".py", "examples_jupyter.zip": ".ipynb"}
-
+from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, jupyter_notebook,
+                                               split_code_and_text_blocks)
 
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     """The translated ``.py`` and ``.ipynb`` of one example, by file name."""
@@ -75,7 +71,7 @@ class TranslatedDownloads(SphinxTransform):
                     for file, content in translated_example(self.app, script).items()
                 }
                 note_catalog(self.app, name)
-            for zip_name, suffix in ALL_EXAMPLES.items():
+            for zip_name, suffix in ALL_EXAMPLES_ZIPS.items():
                 files[zip_name] = zip_bytes(
                     {name: data for name, data in examples.items() if name.endswith(suffix)}
                 )
