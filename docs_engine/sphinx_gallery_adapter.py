@@ -133,7 +133,8 @@ _IMAGE = re.compile(r"^\s*\.\. image-sg:: (\S+)$", re.M)
 
 
 def _dedent(text: str) -> str:
-    return "\n".join(line[4:] for line in text.rstrip("\n").splitlines()) + "\n"
+    """A block's text without its indent and the blank lines around it."""
+    return "\n".join(line[4:] for line in text.strip("\n").splitlines()) + "\n"
 
 
 def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
