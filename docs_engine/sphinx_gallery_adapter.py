@@ -19,7 +19,14 @@ upgrade has one file to check. What is assumed here, for the versions in
   (:data:`EXAMPLE_OUTPUTS`, images ``images/sphx_glr_<name>_NNN.png`` and
   ``images/thumb/sphx_glr_<name>_thumb.png``), and the reST it writes for an
   executed example: each printed output as an ``sphx-glr-script-out`` block
-  (:func:`executed_blocks` reads them);
+  (:func:`executed_blocks` reads them), each figure as an ``image-sg``
+  directive whose path starts at the source folder (:func:`image_file`);
+- the notebook it writes for an example: one code cell per code block of
+  the script, in order, between the optional cells its configuration's
+  ``first_notebook_cell`` and ``last_notebook_cell`` add
+  (:func:`example_code_cells`);
+- the zips it writes: each file in one is named by its path from the zip's
+  own folder (:func:`zip_sources`);
 - the CSS classes of its chrome (:data:`CSS`) and the raw HTML of its
   thumbnails (:func:`translate_thumbnail`).
 
@@ -28,6 +35,7 @@ file, when the installed sphinx-gallery is not a version listed here.
 """
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from html import escape
 from importlib.metadata import version
@@ -56,6 +64,7 @@ CSS = {
     "note": "sphx-glr-download-link-note",
     "download": "sphx-glr-download-{kind}",  # python, jupyter, zip
     "gallery footer": "sphx-glr-footer-gallery",
+    "example footer": "sphx-glr-footer-example",
     "thumbnail": "sphx-glr-thumb",
 }
 
@@ -160,9 +169,33 @@ def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
     return blocks
 
 
+def image_file(source_folder: Path, image: str) -> Path:
+    """The file of a figure an :class:`ExecutedBlock` names."""
+    return Path(source_folder) / image.lstrip("/")
+
+
 def printed_outputs(executed_rst: Path) -> list[str]:
     """Everything the example printed, one text per code block that printed."""
     return [block.output for block in executed_blocks(executed_rst) if block.output]
+
+
+def example_code_cells(notebook: dict, gallery_conf: dict) -> list[dict]:
+    """The code cells of a notebook made from the script's code blocks, in order."""
+    cells = notebook["cells"]
+    first = 1 if gallery_conf.get("first_notebook_cell") is not None else 0
+    last = len(cells) - (1 if gallery_conf.get("last_notebook_cell") is not None else 0)
+    return [cell for cell in cells[first:last] if cell["cell_type"] == "code"]
+
+
+def zip_sources(archive: Path) -> dict[str, Path]:
+    """Each file a gallery zip holds, by name, and the file beside it it came from.
+
+    Files the zip holds that have no such file (ones added after
+    sphinx-gallery wrote it) are left out.
+    """
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+    return {name: archive.parent / name for name in names if (archive.parent / name).is_file()}
 
 
 # -- Thumbnails on a gallery index ---------------------------------------------
