@@ -15,7 +15,11 @@ Around sphinx-gallery's own work, the execution step
 - checks every executed example against the site's contract
   (:mod:`docs_engine.example_contract`) right after, and removes the outputs
   of one that breaks it, so no later build trusts them;
-- rewrites the zips without build dates, so that builds are reproducible.
+- gives each notebook the outputs its example printed and drew
+  (:mod:`docs_engine.notebook_outputs`: nothing runs again);
+- rewrites the zips with those notebooks and a ``requirements.txt``
+  (:mod:`docs_engine.learner_requirements`), without build dates, so that
+  builds are reproducible.
 
 The gallery folder (``docs/examples``) is a link into ``_build/gallery`` so
 that generated files never land in a tracked folder; the link's target is
@@ -30,8 +34,11 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from docs_engine import sphinx_gallery_adapter as sg
-from docs_engine.build_files import normalize_zip
+from docs_engine.build_files import write_if_changed, zip_bytes
 from docs_engine.example_contract import ContractError, example_results
+from docs_engine.gallery_chrome import example_scripts
+from docs_engine.learner_requirements import REQUIREMENTS_FILE, example_requirements
+from docs_engine.notebook_outputs import StaleNotebookError, add_build_outputs
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +88,7 @@ def remove_stale_outputs(app: Sphinx) -> None:
 
 
 def check_and_finish(app: Sphinx) -> None:
-    """Check every executed example; take the build dates out of the zips."""
+    """Check every executed example; give the notebooks and zips the build's results."""
     if not app.config.gallery_execute:
         return
     broken = []
@@ -89,15 +96,20 @@ def check_and_finish(app: Sphinx) -> None:
         for executed in sorted(gallery.rglob("*.py")):
             if not executed.with_suffix(".rst").exists():
                 continue  # not an example (sphinx-gallery writes no page for it)
+            name = executed.relative_to(gallery).as_posix()
             try:
-                example_results(executed, executed.relative_to(gallery).as_posix())
-            except ContractError as error:
-                remove_outputs(executed.parent, executed.stem)
-                broken.append(str(error))
+                example_results(executed, name)
+                add_build_outputs(executed, Path(app.srcdir), app.config.sphinx_gallery_conf, name)
+            except (ContractError, StaleNotebookError) as error:
+                remove_outputs(executed.parent, executed.stem)  # executed again next time
+                broken.append(error)
+    requirements = example_requirements(example_scripts(app)).requirements_txt().encode()
+    for examples, gallery in galleries(app):
         for archive in gallery.rglob("*.zip"):
-            normalize_zip(archive)
-    if broken:
-        raise ContractError("\n".join(broken))
+            files = {name: path.read_bytes() for name, path in sg.zip_sources(archive).items()}
+            write_if_changed(archive, zip_bytes(files | {REQUIREMENTS_FILE: requirements}))
+    if broken:  # every broken example, under the kind of error of the first
+        raise type(broken[0])("\n".join(map(str, broken)))
 
 
 def setup(app: Sphinx) -> dict:
