@@ -28,6 +28,7 @@ extensions = [
     "docs_engine.gallery_chrome",
     "docs_engine.code_comments",
     "docs_engine.translated_downloads",
+    "docs_engine.run_it_yourself",
     "docs_engine.language_links",
     "docs_engine.comparison",
     "docs_engine.translation_status",
