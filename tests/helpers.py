@@ -45,10 +45,10 @@ def download(page: Path, suffix: str) -> Path:
     return path
 
 
-def run_script(script: Path, cwd: Path) -> str:
+def run_script(script: Path, cwd: Path, python: Path | str = sys.executable) -> str:
     """What a learner sees when running the downloaded script on its own."""
     result = subprocess.run(
-        [sys.executable, str(script)],
+        [str(python), str(script)],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -56,6 +56,12 @@ def run_script(script: Path, cwd: Path) -> str:
         check=True,
     )
     return result.stdout
+
+
+def page_figures(page: Path) -> list[bytes]:
+    """The figures the page shows under the code, in order, as their files' bytes."""
+    return [(page.parent / image["src"]).resolve().read_bytes()
+            for image in soup(page).select("img.sphx-glr-single-img")]
 
 
 def least_squares_loss() -> float:
