@@ -29,6 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from docs_engine import reading_order
 from docs_engine import sphinx_gallery_adapter as sg
 from docs_engine.build_files import normalize_zip
 from docs_engine.example_contract import ContractError, example_results
@@ -44,6 +45,7 @@ def gallery_folders(app: Sphinx, config: Config) -> None:
         gallery_conf["gallery_dirs"] = []
         return
     gallery_conf["parallel"] = config.gallery_jobs
+    reading_order.source_dir = Path(app.srcdir)
     for gallery_dir in gallery_conf["gallery_dirs"]:
         (Path(app.srcdir) / gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
 
