@@ -13,8 +13,9 @@ Around sphinx-gallery's own work, the execution step
   before it runs, so that renaming or deleting an example never leaves a
   stale page, figure or download behind (sphinx-gallery keeps them);
 - checks every executed example against the site's contract
-  (:mod:`docs_engine.example_contract`) right after, and removes the outputs
-  of one that breaks it, so no later build trusts them;
+  (:mod:`docs_engine.example_contract`) right after; one that breaks it
+  fails the build and loses its checksum, so the next build runs it again
+  rather than trust its outputs;
 - rewrites the zips without build dates, so that builds are reproducible.
 
 The gallery folder (``docs/examples``) is a link into ``_build/gallery`` so
@@ -86,20 +87,20 @@ def check_and_finish(app: Sphinx) -> None:
     """Check every executed example; take the build dates out of the zips."""
     if not app.config.gallery_execute:
         return
-    broken = []
     for examples, gallery in galleries(app):
         for executed in sorted(gallery.rglob("*.py")):
             if not executed.with_suffix(".rst").exists():
                 continue  # not an example (sphinx-gallery writes no page for it)
+            source = examples / executed.relative_to(gallery)
             try:
-                example_results(executed, executed.relative_to(gallery).as_posix())
+                example_results(executed, source.relative_to(examples.parent).as_posix())
             except ContractError as error:
-                remove_outputs(executed.parent, executed.stem)
-                broken.append(str(error))
+                # An error fails the build; without its checksum, the next
+                # build executes the example again rather than trust its outputs.
+                executed.with_name(executed.name + ".md5").unlink(missing_ok=True)
+                logger.error(str(error), type="example", subtype="contract")
         for archive in gallery.rglob("*.zip"):
             normalize_zip(archive)
-    if broken:
-        raise ContractError("\n".join(broken))
 
 
 def setup(app: Sphinx) -> dict:
