@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
 from docs_engine.example_contract import example_results
-from docs_engine.gallery_chrome import example_title
+from docs_engine.example_sources import example_title
 
 MESSAGES = {
     "loss": "Final loss",
@@ -128,7 +128,7 @@ class VariantComparison(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.gallery_chrome")
+    app.setup_extension("docs_engine.catalogs")
     add_messages(*MESSAGES.values())
     app.add_directive("variant-comparison", VariantComparison)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
