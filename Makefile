@@ -54,10 +54,11 @@ system-tools:
 # leaves a stamp in $(STAMPS) when it succeeds: a `make html` with nothing
 # changed starts no Sphinx at all.
 STAMPS   = $(BUILDDIR)/stamps
+# Folders count too: renaming or deleting a file changes its folder's time.
 ENGINE   = conf.py languages.toml pyproject.toml $(shell find docs_engine -name '*.py')
-EXAMPLES = $(shell find examples -type f -not -name '*.pyc')
-PAGES    = $(shell find docs -path docs/examples -prune -o -type f -print)
-catalog_sources = $(shell find locales/$(1)/LC_MESSAGES -type f 2>/dev/null)
+EXAMPLES = $(shell find examples -not -name '*.pyc' -not -name __pycache__)
+PAGES    = $(shell find docs -path docs/examples -prune -o -print)
+catalog_sources = $(shell find locales/$(1)/LC_MESSAGES 2>/dev/null)
 # Parallel jobs for `make html` (languages side by side) and the gallery.
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 
