@@ -13,10 +13,12 @@ Around sphinx-gallery's own work, the execution step
   before it runs, so that renaming or deleting an example never leaves a
   stale page, figure or download behind (sphinx-gallery keeps them);
 - checks every executed example against the site's contract
-  (:mod:`docs_engine.example_contract`) right after, and removes the outputs
-  of one that breaks it, so no later build trusts them;
+  (:mod:`docs_engine.example_contract`) right after; one that breaks it
+  fails the build and loses its checksum, so the next build runs it again
+  rather than trust its outputs;
 - gives each notebook the outputs its example printed and drew
-  (:mod:`docs_engine.notebook_outputs`: nothing runs again);
+  (:mod:`docs_engine.notebook_outputs`: nothing runs again); a notebook that
+  cannot get them fails the build and loses its checksum likewise;
 - rewrites the zips with those notebooks and a ``requirements.txt``
   (:mod:`docs_engine.learner_requirements`), without build dates, so that
   builds are reproducible.
@@ -33,10 +35,11 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from docs_engine import reading_order
 from docs_engine import sphinx_gallery_adapter as sg
 from docs_engine.build_files import write_if_changed, zip_bytes
 from docs_engine.example_contract import ContractError, example_results
-from docs_engine.gallery_chrome import example_scripts
+from docs_engine.example_sources import example_scripts
 from docs_engine.learner_requirements import REQUIREMENTS_FILE, example_requirements
 from docs_engine.notebook_outputs import StaleNotebookError, add_build_outputs
 
@@ -51,6 +54,7 @@ def gallery_folders(app: Sphinx, config: Config) -> None:
         gallery_conf["gallery_dirs"] = []
         return
     gallery_conf["parallel"] = config.gallery_jobs
+    reading_order.source_dir = Path(app.srcdir)
     for gallery_dir in gallery_conf["gallery_dirs"]:
         (Path(app.srcdir) / gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
 
@@ -91,25 +95,26 @@ def check_and_finish(app: Sphinx) -> None:
     """Check every executed example; give the notebooks and zips the build's results."""
     if not app.config.gallery_execute:
         return
-    broken = []
     for examples, gallery in galleries(app):
         for executed in sorted(gallery.rglob("*.py")):
             if not executed.with_suffix(".rst").exists():
                 continue  # not an example (sphinx-gallery writes no page for it)
-            name = executed.relative_to(gallery).as_posix()
+            source = examples / executed.relative_to(gallery)
+            name = source.relative_to(examples.parent).as_posix()
             try:
                 example_results(executed, name)
                 add_build_outputs(executed, Path(app.srcdir), app.config.sphinx_gallery_conf, name)
             except (ContractError, StaleNotebookError) as error:
-                remove_outputs(executed.parent, executed.stem)  # executed again next time
-                broken.append(error)
+                # An error fails the build; without its checksum, the next
+                # build executes the example again rather than trust its outputs.
+                executed.with_name(executed.name + ".md5").unlink(missing_ok=True)
+                logger.error(str(error), type="example", subtype="contract"
+                             if isinstance(error, ContractError) else "notebook")
     requirements = example_requirements(example_scripts(app)).requirements_txt().encode()
     for examples, gallery in galleries(app):
         for archive in gallery.rglob("*.zip"):
             files = {name: path.read_bytes() for name, path in sg.zip_sources(archive).items()}
             write_if_changed(archive, zip_bytes(files | {REQUIREMENTS_FILE: requirements}))
-    if broken:  # every broken example, under the kind of error of the first
-        raise type(broken[0])("\n".join(map(str, broken)))
 
 
 def setup(app: Sphinx) -> dict:

@@ -26,7 +26,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from docs_engine.gallery_chrome import example_scripts
+from docs_engine.example_sources import example_scripts
 
 REQUIREMENTS_FILE = "requirements.txt"
 # The package whose default wheel on Linux is built for NVIDIA GPUs (gigabytes),

@@ -150,7 +150,8 @@ def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
     """The code blocks of an executed example's page, with their output and figures.
 
     sphinx-gallery writes each code block, then the figures and the printed
-    text it produced, before the next text or code block.
+    text it produced, before the next text or code block; except for a
+    script that is one code block, whose output it writes before the code.
     """
     text = executed_rst.read_text(encoding="utf-8")
     blocks: list[ExecutedBlock] = []
@@ -159,13 +160,18 @@ def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
         + [(m.start(), "output", _dedent(m[1])) for m in _OUTPUT_BLOCK.finditer(text)]
         + [(m.start(), "image", m[1]) for m in _IMAGE.finditer(text)]
     )
+    before_code = ExecutedBlock(code="")  # what a one-block script produced
     for _, kind, value in events:
         if kind == "code":
             blocks.append(ExecutedBlock(code=value))
-        elif blocks and kind == "output":
-            blocks[-1].output = value
-        elif blocks:
-            blocks[-1].images.append(value)
+            continue
+        block = blocks[-1] if blocks else before_code
+        if kind == "output":
+            block.output = value
+        else:
+            block.images.append(value)
+    if blocks and (before_code.output or before_code.images):
+        blocks[0].output, blocks[0].images = before_code.output, before_code.images
     return blocks
 
 
