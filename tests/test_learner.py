@@ -1,4 +1,8 @@
-"""The learner's kit: what to install, notebooks with results, zips that run anywhere."""
+"""The learner's kit on the real site: what to install, notebooks with results, zips that run.
+
+The mechanisms, and a notebook unlike the executed code, are shown on the tiny
+project (tests/layered/test_learner_kit.py); here what only the real examples show.
+"""
 
 import base64
 import re
@@ -12,7 +16,6 @@ import nbformat
 import pytest
 from packaging.version import Version
 
-from tests.conftest import make
 from tests.helpers import (EXAMPLES, LANGUAGES, download, page_figures, page_log, run_script,
                            soup)
 
@@ -158,22 +161,3 @@ def test_a_zip_installs_and_reproduces_the_page_logs(site, learner_python, langu
         script = tmp_path / (example.removeprefix("examples/") + ".py")
         log = run_script(script, tmp_path, python=learner_python)
         assert log == page_log(site.page(language, example)), example
-
-
-# -- Bad input --------------------------------------------------------------------
-
-def test_a_notebook_unlike_the_executed_code_fails_naming_the_example_then_runs_again(
-        project_copy):
-    root = project_copy()
-    executed = root / "_build/gallery/nn/plot_6_optim.rst"  # as if run from an older version
-    executed.write_text(executed.read_text().replace("learning_rate = 1e-3",
-                                                     "learning_rate = 1e-2"))
-    failed = make(root, "gallery", check=False)
-    assert failed.returncode != 0
-    assert "the notebook of example nn/plot_6_optim.py cannot carry the build's results" in \
-        failed.stdout + failed.stderr
-    assert not (root / "_build/gallery/nn/plot_6_optim.ipynb").exists()  # nothing stale kept
-    again = make(root, "gallery")
-    assert re.search(r"\] plot_6_optim\.py$", again.stdout + again.stderr, re.M)  # run again
-    notebook = nbformat.read(root / "_build/gallery/nn/plot_6_optim.ipynb", as_version=4)
-    assert notebook_outputs(notebook)[0]
