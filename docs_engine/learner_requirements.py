@@ -82,6 +82,11 @@ def _comment(text: str) -> list[str]:
 
 def imported_packages(script: Path) -> set[str]:
     """The top-level modules a script imports, leaving out the standard library's."""
+    return set(_imported_packages(script, script.stat().st_mtime_ns))
+
+
+@functools.cache
+def _imported_packages(script: Path, mtime: int) -> frozenset[str]:
     tree = ast.parse(script.read_text(encoding="utf-8"), filename=str(script))
     modules = set()
     for node in ast.walk(tree):
@@ -89,14 +94,23 @@ def imported_packages(script: Path) -> set[str]:
             modules |= {alias.name.partition(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             modules.add(node.module.partition(".")[0])
-    return modules - set(sys.stdlib_module_names)
+    return frozenset(modules - set(sys.stdlib_module_names))
+
+
+# Installed packages don't change during a build: each is looked up once.
+@functools.cache
+def _providers() -> dict[str, list[str]]:
+    return metadata.packages_distributions()
 
 
 @functools.cache
-def _providers() -> dict[str, list[str]]:
-    """The installed distributions that provide each top-level module (installs don't
-    change during a build)."""
-    return metadata.packages_distributions()
+def _installed(module: str) -> tuple[dict[str, str], Path] | None:
+    """The public versions of the distributions that provide ``module``, and its file."""
+    names = _providers().get(module)
+    if not names:
+        return None
+    versions = {name: metadata.version(name).partition("+")[0] for name in names}
+    return versions, Path(importlib.util.find_spec(module).origin)
 
 
 def example_requirements(scripts: Iterable[Path]) -> Requirements:
@@ -105,13 +119,13 @@ def example_requirements(scripts: Iterable[Path]) -> Requirements:
     installed_files: list[Path] = []
     for script in scripts:
         for module in sorted(imported_packages(script)):
-            if module not in _providers():
+            installed = _installed(module)
+            if installed is None:
                 raise RequirementsError(
                     f"{script}: imports {module}, which no installed package provides: add the"
                     " package that provides it to requirements.txt (and constraints.txt)")
-            for name in _providers()[module]:
-                pins[name] = metadata.version(name).partition("+")[0]
-            installed_files.append(Path(importlib.util.find_spec(module).origin))
+            pins.update(installed[0])
+            installed_files.append(installed[1])
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     names = sorted(pins, key=str.lower)
     return Requirements(python, tuple(f"{name}=={pins[name]}" for name in names),

@@ -33,7 +33,11 @@ def test_pins_are_the_installed_public_versions(tmp_path):
 
 def test_a_local_version_label_is_left_out(tmp_path, monkeypatch):
     monkeypatch.setattr(learner_requirements.metadata, "version", lambda name: "2.13.0+cpu")
-    requirements = example_requirements([script(tmp_path, "import torch\n")])
+    learner_requirements._installed.cache_clear()  # looked up once per process
+    try:
+        requirements = example_requirements([script(tmp_path, "import torch\n")])
+    finally:
+        learner_requirements._installed.cache_clear()
     assert requirements.pins == ("torch==2.13.0",)
 
 
