@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from difflib import get_close_matches
 from pathlib import Path
 
 import polib
@@ -85,13 +86,22 @@ class Change:
 
 
 def changed_messages(before: polib.POFile | None, after: polib.POFile) -> list[Change]:
-    """Messages whose translation, or fuzzy state, changed; new untranslated ones are left out."""
+    """Messages whose translation, or fuzzy state, changed; new untranslated ones are left out.
+
+    A message whose English changed is compared with the one it replaced:
+    the English its ``#|`` lines give or, once they are gone, the closest
+    English that is no longer in the catalog (as msgmerge pairs them).
+    """
     old = {entry.msgid: entry for entry in before or [] if not entry.obsolete and entry.msgid}
+    vanished = list(old.keys() - {entry.msgid for entry in after})
     changes = []
     for entry in after:
         if entry.obsolete or not entry.msgid:
             continue
         previous = old.get(entry.msgid) or old.get(entry.previous_msgid or "")
+        if previous is None and entry.msgid not in old:
+            closest = get_close_matches(entry.msgid, vanished, n=1, cutoff=0.6)
+            previous = old[closest[0]] if closest else None
         if previous and (previous.msgstr, previous.fuzzy) == (entry.msgstr, entry.fuzzy):
             continue
         if not previous and not entry.msgstr:

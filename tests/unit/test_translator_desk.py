@@ -12,6 +12,7 @@ from docs_engine.translators.memory import (MEMORY_NAME, Translation, containing
                                             term_pattern, translations)
 from docs_engine.translators.site_catalogs import (CatalogError, built_page, catalogs_in_reading_order,
                                                    find_catalog, pages_in_reading_order, read_strictly)
+from docs_engine.translators.review import cell, changed_messages, translation_cell
 from docs_engine.translators.todo import word_diff
 
 
@@ -208,3 +209,47 @@ def test_reading_strictly_accepts_valid_catalogs(tmp_path):
     _catalog(tmp_path, "page.po", LEAVING)
     [catalog] = read_strictly([Path("locales/es/LC_MESSAGES/page.po")], tmp_path)
     assert [e.msgid for e in catalog if not e.obsolete] == ["Kept"]
+
+
+# -- Review of a pull request ---------------------------------------------------
+
+def _po(*entries: polib.POEntry) -> polib.POFile:
+    catalog = polib.POFile()
+    catalog.extend(entries)
+    return catalog
+
+
+def test_review_pairs_each_changed_translation_with_what_it_was():
+    before = _po(polib.POEntry(msgid="The loss falls", msgstr="La pérdida baja"),
+                 polib.POEntry(msgid="Same", msgstr="Igual"),
+                 polib.POEntry(msgid="Fit the cubic to the sine", msgstr="Ajustar la cúbica"))
+    after = _po(polib.POEntry(msgid="The loss falls", msgstr="La pérdida disminuye"),
+                polib.POEntry(msgid="Same", msgstr="Igual"),
+                polib.POEntry(msgid="Fit the cubic polynomial to the sine", msgstr="Ajustar el polinomio"),
+                polib.POEntry(msgid="Brand new", msgstr=""))
+    changes = changed_messages(before, after)
+    assert [(c.english, c.before.msgstr, c.after.msgstr) for c in changes] == [
+        ("The loss falls", "La pérdida baja", "La pérdida disminuye"),
+        # The #| lines are gone: the closest English that left the catalog.
+        ("Fit the cubic {+polynomial+} to the sine", "Ajustar la cúbica", "Ajustar el polinomio"),
+    ]
+
+
+def test_review_shows_a_message_that_became_fuzzy_with_its_previous_english():
+    before = _po(polib.POEntry(msgid="Old words", msgstr="Palabras viejas"))
+    after = _po(polib.POEntry(msgid="New words", msgstr="Palabras viejas", flags=["fuzzy"],
+                              previous_msgid="Old words"))
+    [change] = changed_messages(before, after)
+    assert change.english == "[-Old-] {+New+} words" and change.before.msgstr == "Palabras viejas"
+    assert translation_cell(change.after) == "` Palabras viejas ` *(fuzzy)*"
+
+
+@pytest.mark.parametrize("text,shown", [
+    ("plain", "` plain `"),
+    ("a | b", "` a \\| b `"),
+    ("``code`` here", "``` ``code`` here ```"),
+    ("two\nlines", "` two ↵ lines `"),
+    ("", "—"),
+])
+def test_a_table_cell_shows_the_text_as_it_is(text, shown):
+    assert cell(text) == shown
