@@ -160,3 +160,11 @@ def test_update_po_keeps_a_changed_message_as_fuzzy_and_the_page_says_so(project
     assert f"{percent}%" in notice.get_text()
     assert notice.select_one("a")["href"].endswith("contributing.html")
     assert "NumPy truly knows" in page.get_text()  # the fuzzy message falls back to English
+
+
+def test_lint_po_reports_a_misspelling_as_such_not_as_a_failure_of_pospell(catalog_copy):
+    path = catalog_copy / SAMPLE
+    _edit_entry(path, lambda e: setattr(e, "msgstr", e.msgstr.replace("pérdida", "pérdidda")))
+    result = run_tool("lint", SAMPLE, cwd=catalog_copy)
+    assert "unknown word 'pérdidda'" in result.stdout
+    assert "could not be spell-checked" not in result.stdout

@@ -106,7 +106,9 @@ def check_spelling(paths: list[Path], language: str) -> list[str]:
         original = line_map.get(int(number), max(n for n in line_map if n <= int(number)))
         problems.append(f"{path}:{original}: unknown word {word!r}; correct it,"
                         f" or add it to {wordlist.relative_to(ROOT)} if it is a term or a name")
-    if result.returncode not in (0, 1):  # pospell itself failed, on broken markup
+    # pospell exits with -1 both when it finds unknown words and when it fails
+    # (on broken markup); only a failure leaves no word.
+    if result.returncode != 0 and not problems:
         if len(paths) > 1:
             return [p for path in paths for p in check_spelling([path], language)]
         problems.append(f"{paths[0]}:1: could not be spell-checked (pospell failed);"
