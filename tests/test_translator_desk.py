@@ -41,8 +41,12 @@ GIT = ["git", "-c", "user.name=Translator", "-c", "user.email=translator@example
 
 
 def desk(root: Path, *targets: str, **options) -> subprocess.CompletedProcess:
-    """``make`` in a clone, whose fresh files must not reinstall this session's environment."""
-    return make(root, "--old-file", f"{VENV}/.installed", *targets, **options)
+    """``make`` in a clone, whose fresh files must not reinstall this session's environment.
+
+    Its output is the tool's alone, even under `make test` (a sub-make
+    would print the folders it enters).
+    """
+    return make(root, "--no-print-directory", "--old-file", f"{VENV}/.installed", *targets, **options)
 
 
 def git(cwd: Path, *args: str) -> str:

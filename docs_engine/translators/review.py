@@ -157,13 +157,13 @@ def summary(base: str, language: str, commit: str) -> tuple[str, int]:
     lines += ["```text", *problems, "```"] if problems else ["No problems."]
 
     lines += ["", "### Changed messages"]
-    for path, catalog in zip(paths, catalogs):
-        changes = changed_messages(before[path], catalog)
-        if not changes:
-            continue
+    changes = {path: changed_messages(before[path], catalog) for path, catalog in zip(paths, catalogs)}
+    for path in (path for path in paths if changes[path]):
         lines += ["", f"`{path}`", "", "| Line | English | Before | After |", "| --- | --- | --- | --- |"]
         lines += [f"| {change.after.linenum} | {cell(change.english)} | {translation_cell(change.before)}"
-                  f" | {translation_cell(change.after)} |" for change in changes]
+                  f" | {translation_cell(change.after)} |" for change in changes[path]]
+    if not any(changes.values()):
+        lines += ["", "No translation changed."]
 
     lines += ["", "### Pages to read in the preview", ""]
     for path in paths:

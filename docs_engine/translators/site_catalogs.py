@@ -113,12 +113,13 @@ def catalogs_in_reading_order(language: str, root: Path = ROOT) -> list[Path]:
 
 def find_catalog(name: str, language: str, root: Path = ROOT) -> Path:
     """A catalog named as a translator would: a path, or a page name with or without ``.po``."""
-    folder = catalog_folder(language, root)
+    folder = catalog_folder(language, root).resolve()
     name = name.strip()
     for candidate in (root / name, folder / name, folder / f"{name}.po"):
+        candidate = candidate.resolve()
         if candidate.is_file() and candidate.suffix == ".po" and candidate.is_relative_to(folder):
-            return candidate.relative_to(root)
-    raise CatalogError(f"no catalog {name!r} in {folder.relative_to(root)}; name one that"
+            return candidate.relative_to(root.resolve())
+    raise CatalogError(f"no catalog {name!r} in {catalog_folder(language, root).relative_to(root)}; name one that"
                        " `make stats` lists, e.g. CATALOG=examples/nn/plot_5_nn")
 
 

@@ -253,3 +253,10 @@ def test_review_shows_a_message_that_became_fuzzy_with_its_previous_english():
 ])
 def test_a_table_cell_shows_the_text_as_it_is(text, shown):
     assert cell(text) == shown
+
+
+def test_a_catalog_outside_the_language_folder_is_not_one(tmp_path):
+    (tmp_path / "locales/es/LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "locales/es/memory.po").write_text("")
+    with pytest.raises(CatalogError):
+        find_catalog("../memory.po", "es", tmp_path)
