@@ -107,7 +107,7 @@ def one_line_error(result: subprocess.CompletedProcess, *words: str) -> None:
     """A failure that says, in one line, what to fix; nothing on stdout."""
     assert result.returncode != 0
     assert result.stdout == ""
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    lines = [line for line in result.stderr.splitlines() if not re.match(r"make(\[\d+\])?: \*\*\*", line)]
     assert len(lines) == 1, result.stderr
     for word in words:
         assert word in lines[0], lines[0]
