@@ -17,6 +17,7 @@ TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
 .PHONY: help system-tools html gallery preview $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
+.PHONY: todo find-po review-po
 
 # List the targets.
 help:
@@ -27,6 +28,10 @@ help:
 	@echo "make stats        translation progress of each catalog"
 	@echo "make lint-po      check the catalogs as CI does"
 	@echo "make wrap-po      rewrap the catalogs (the only fix lint-po asks you to run)"
+	@echo "make todo         the next messages to translate or review, in reading order"
+	@echo "                  (CATALOG=<page> one catalog, FUZZY=1 fuzzy only, LIMIT=<n>, 0 for all)"
+	@echo "make find-po TERM='<English>'  how the catalogs translate a term (translation memory)"
+	@echo "make review-po BASE=<git ref>  a pull request's catalogs: progress, checks, changes, pages"
 	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
 	@echo "make test         build the site in a temporary folder and test it"
 	@echo "make benchmark    time clean and incremental builds"
@@ -147,3 +152,25 @@ benchmark: $(INSTALLED)
 # Remove every generated folder (the virtual environment stays).
 clean:
 	rm -rf $(BUILDDIR)
+
+# ---- The translator's desk: what to do next, how a term was translated,
+# what a pull request changed. Each tool prints, writes no file (review-po
+# also appends to $$GITHUB_STEP_SUMMARY when CI sets it), and on bad input
+# says in one line what to fix and exits non-zero.
+
+# The next untranslated or fuzzy messages, in reading order, with what changed in the English.
+todo: $(INSTALLED)
+	@$(BIN)/python -m docs_engine.translators.todo $(addprefix --language ,$(TRANSLATIONS)) \
+		$(if $(CATALOG),--catalog '$(CATALOG)') $(if $(filter-out 0,$(FUZZY)),--fuzzy) \
+		$(if $(LIMIT),--limit '$(LIMIT)')
+
+# Every English message containing TERM, with its translation (catalogs and memory.po).
+# TERM is also the terminal's variable: only a TERM given to make is searched.
+find-po: $(INSTALLED)
+	@$(BIN)/python -m docs_engine.translators.find $(addprefix --language ,$(TRANSLATIONS)) \
+		$(if $(filter command line,$(origin TERM)),-- '$(subst ','\'',$(value TERM))')
+
+# The Markdown summary of the catalogs changed since BASE (CI: BASE=origin/<target branch>).
+review-po: $(INSTALLED) system-tools
+	@$(BIN)/python -m docs_engine.translators.review $(addprefix --language ,$(TRANSLATIONS)) \
+		--base '$(subst ','\'',$(value BASE))'

@@ -40,15 +40,16 @@ class Site:
         return self.html / language / f"{name}.html"
 
 
-def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the project's Makefile in ``root`` with this session's environment."""
+def make(root: Path, *targets: str, check: bool = True,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the project's Makefile in ``root`` with this session's environment (and ``env``)."""
     result = subprocess.run(
         ["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", *targets],
         cwd=root,
         capture_output=True,
         text=True,
         # A reproducible build: no timing on any page (see comparison.py).
-        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1"},
+        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1", **(env or {})},
     )
     if check and result.returncode != 0:
         pytest.fail(f"make {' '.join(targets)} failed:\n{result.stdout}\n{result.stderr}")
