@@ -29,6 +29,8 @@ MESSAGES = {
     "fuzzy": "Fuzzy",
     "untranslated": "Untranslated",
     "percent": "Percentage",
+    # A percentage as the language writes it (Spanish: "100 %").
+    "percent value": "{percent}%",
     "total": "Total",
     "notice": "{percent}% of this page is translated; the rest is shown in English.",
     "help": "Help translate it",
@@ -67,18 +69,20 @@ class TranslationStatus(SphinxDirective):
             for path in catalogs:
                 self.env.note_dependency(str(path))
                 progress.append(catalog_progress(str(path)))
-                rows.append(self._cells(path.relative_to(folder).as_posix(), progress[-1]))
+                rows.append(self._cells(path.relative_to(folder).as_posix(), progress[-1],
+                                        gettext))
             total = Progress(*(sum(getattr(p, f) for p in progress)
                                for f in ("translated", "fuzzy", "untranslated")))
-            rows.append(self._cells(gettext(MESSAGES["total"]), total))
+            rows.append(self._cells(gettext(MESSAGES["total"]), total, gettext))
             title = nodes.rubric("", f"{name} ({language})")
             result += [title, _table(rows)]
         return result
 
     @staticmethod
-    def _cells(name: str, progress: Progress) -> list[str]:
+    def _cells(name: str, progress: Progress, gettext) -> list[str]:
+        percent = gettext(MESSAGES["percent value"]).format(percent=f"{progress.percent:.0f}")
         return [name, str(progress.translated), str(progress.fuzzy),
-                str(progress.untranslated), f"{progress.percent:.0f}%"]
+                str(progress.untranslated), percent]
 
 
 class IncompleteTranslationNotice(SphinxTransform):
