@@ -31,6 +31,7 @@ extensions = [
     "docs_engine.language_links",
     "docs_engine.comparison",
     "docs_engine.translation_status",
+    "docs_engine.theme_messages",
 ]
 
 root_doc = "index"

@@ -1,0 +1,39 @@
+"""Give the theme's option texts in the build's language.
+
+pydata-sphinx-theme takes most of its text from Sphinx's message catalogs,
+which the project's ``locales/<lang>/LC_MESSAGES/sphinx.po`` completes. A few
+texts are theme options instead, written into every page as they are: the
+search box's placeholder and label is ``search_bar_text`` ("Search the docs
+..."), on every page and in the Ctrl+K dialog. Each such text is a message of
+our extensions' catalog (``extensions.po``), and the option is set to its
+translation when the builder starts, for that build only.
+"""
+
+from sphinx.application import Sphinx
+
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+
+# The theme options that hold text a reader sees, with the theme's English.
+TEXT_OPTIONS = {
+    "search_bar_text": "Search the docs ...",
+}
+
+
+def translate_theme_options(app: Sphinx) -> None:
+    """Set the text options of this build's theme to their translations."""
+    options = getattr(app.builder, "theme_options", None)
+    if options is None:  # not an HTML builder
+        return
+    gettext = translations(app, EXTENSIONS_CATALOG).gettext
+    # A copy: html_theme_options itself stays as conf.py wrote it.
+    translated = dict(options)
+    for name, english in TEXT_OPTIONS.items():
+        translated[name] = gettext(options.get(name, english))
+    app.builder.theme_options = translated
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("docs_engine.catalogs")
+    add_messages(*TEXT_OPTIONS.values())
+    app.connect("builder-inited", translate_theme_options)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
