@@ -48,3 +48,15 @@ def test_root_page_picks_the_browser_language(server, browser, locale, language)
     page.goto(f"{server}/index.html")
     page.wait_for_url(f"{server}/{language}/index.html")
     context.close()
+
+
+@pytest.mark.parametrize("language,label", [("en", "Out:"), ("es", "Salida:")])
+def test_output_blocks_are_labelled_in_the_page_language(server, browser, language, label):
+    page = browser.new_page()
+    page.goto(f"{server}/{language}/{EXAMPLE}")
+    outputs = page.locator(".sphx-glr-script-out")
+    assert outputs.count() >= 1
+    # The label is the `content` of each output block's ::before, as rendered.
+    labels = outputs.evaluate_all("blocks => blocks.map("
+                                  "block => getComputedStyle(block, '::before').content)")
+    assert labels == [f'"{label}"'] * outputs.count()
