@@ -1,4 +1,4 @@
-"""Give the theme's option texts in the build's language.
+"""Keep the theme's text in the build's language, on every page.
 
 pydata-sphinx-theme takes most of its text from Sphinx's message catalogs,
 which the project's ``locales/<lang>/LC_MESSAGES/sphinx.po`` completes. A few
@@ -7,11 +7,19 @@ search box's placeholder and label is ``search_bar_text`` ("Search the docs
 ..."), on every page and in the Ctrl+K dialog. Each such text is a message of
 our extensions' catalog (``extensions.po``), and the option is set to its
 translation when the builder starts, for that build only.
+
+Every page shows this text, so every page depends on the two compiled
+catalogs that translate it: editing ``sphinx.po`` or ``extensions.po``
+rebuilds every page, not only the pages those catalogs also translate.
 """
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
+
+# The gettext domain of Sphinx's and the theme's own messages.
+THEME_CATALOG = "sphinx"
 
 # The theme options that hold text a reader sees, with the theme's English.
 TEXT_OPTIONS = {
@@ -32,8 +40,14 @@ def translate_theme_options(app: Sphinx) -> None:
     app.builder.theme_options = translated
 
 
+def depend_on_theme_catalogs(app: Sphinx, doctree: nodes.document) -> None:
+    for catalog in (THEME_CATALOG, EXTENSIONS_CATALOG):
+        note_catalog(app, catalog)
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
     add_messages(*TEXT_OPTIONS.values())
     app.connect("builder-inited", translate_theme_options)
+    app.connect("doctree-read", depend_on_theme_catalogs)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,6 +1,7 @@
 """docs_engine.theme_messages, in a tiny project built in-process."""
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -27,9 +28,10 @@ def build(tmp_path):
         f'locale_dirs = [{str(compiled)!r}]\n')
     po = tmp_path / "extensions.po"
     po.write_text(CATALOG, encoding="utf-8")
-    mo = compiled / "es" / "LC_MESSAGES" / "extensions.mo"
-    mo.parent.mkdir(parents=True)
-    subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+    for domain in ("extensions", "sphinx"):
+        mo = compiled / "es" / "LC_MESSAGES" / f"{domain}.mo"
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
 
     def build_language(language: str) -> tuple[BeautifulSoup, Sphinx]:
         out = tmp_path / "html" / language
@@ -55,3 +57,10 @@ def test_the_search_box_speaks_the_page_language(build, language, text):
 def test_the_configuration_keeps_what_conf_py_says(build):
     _, app = build("es")
     assert "search_bar_text" not in app.config.html_theme_options
+
+
+def test_every_page_depends_on_the_catalogs_of_the_theme_text(build):
+    _, app = build("es")
+    compiled = Path(app.config.locale_dirs[0]) / "es" / "LC_MESSAGES"
+    assert {compiled / "sphinx.mo", compiled / "extensions.mo"} <= {
+        Path(app.srcdir, dependency) for dependency in app.env.dependencies["index"]}
