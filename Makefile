@@ -55,19 +55,26 @@ system-tools:
 # leaves a stamp in $(STAMPS) when it succeeds: a `make html` with nothing
 # changed starts no Sphinx at all.
 STAMPS   = $(BUILDDIR)/stamps
+# Folders count too: renaming or deleting a file changes its folder's time.
 ENGINE   = conf.py languages.toml pyproject.toml $(shell find docs_engine -name '*.py')
-EXAMPLES = $(shell find examples -type f -not -name '*.pyc')
-PAGES    = $(shell find docs -path docs/examples -prune -o -type f -print)
-catalog_sources = $(shell find locales/$(1)/LC_MESSAGES -type f 2>/dev/null)
+EXAMPLES = $(shell find examples -not -name '*.pyc' -not -name __pycache__)
+PAGES    = $(shell find docs -path docs/examples -prune -o -print)
+catalog_sources = $(shell find locales/$(1)/LC_MESSAGES 2>/dev/null)
 # Parallel jobs for `make html` (languages side by side) and the gallery.
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
+# The gallery step reads only the root page: the language builds read and
+# check every page (and the links between them).
+GALLERY_STEP = -b dummy -D include_patterns=index.md -D suppress_warnings=toc.not_readable,ref.doc
 
 # Execute the examples (only those that changed) into $(BUILDDIR)/gallery, $(JOBS)
 # side by side; one thread each, so that they neither compete for cores nor
 # print numbers that depend on how many there are.
 gallery: $(STAMPS)/gallery
 $(STAMPS)/gallery: $(INSTALLED) $(ENGINE) $(EXAMPLES)
-	OMP_NUM_THREADS=1 $(SPHINX) -b dummy -D gallery_jobs=$(JOBS) -d $(BUILDDIR)/doctrees/gallery docs $(BUILDDIR)/dummy
+	OMP_NUM_THREADS=1 $(BIN)/python -m docs_engine.gallery_shards --jobs $(JOBS) \
+		--gallery $(BUILDDIR)/gallery --doctrees $(BUILDDIR)/doctrees/gallery \
+		-- $(SPHINX) $(GALLERY_STEP) docs $(BUILDDIR)/dummy
 	@mkdir -p $(@D) && touch $@
 
 # Compile one language's catalogs into $(BUILDDIR)/locales/<lang>/ (never into locales/).
