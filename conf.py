@@ -76,10 +76,7 @@ html_theme_options = {
 # -- Translations ------------------------------------------------------------
 
 catalog_sources = "../locales"  # the .po files, relative to docs/
-# Compiled there by `make` (docs_engine.catalog_compiler). An absolute path:
-# Sphinx looks for sphinx.js (the search page's messages) in locale_dirs
-# relative to the working folder, not to docs/.
-locale_dirs = [str(Path(__file__).parent / "_build" / "locales")]
+locale_dirs = ["../_build/locales"]  # compiled there by `make` (docs_engine.catalog_compiler)
 gettext_compact = False
 gettext_location = False
 gettext_uuid = False

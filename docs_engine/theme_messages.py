@@ -11,10 +11,19 @@ translation when the builder starts, for that build only.
 Every page shows this text, so every page depends on the two compiled
 catalogs that translate it: editing ``sphinx.po`` or ``extensions.po``
 rebuilds every page, not only the pages those catalogs also translate.
+
+The search page's messages come from a ``sphinx.js`` beside the compiled
+catalogs, which replaces Sphinx's own; Sphinx looks for it in
+``locale_dirs`` relative to the working folder, not to the source folder as
+for the catalogs, so ``locale_dirs`` is made absolute once the catalogs are
+loaded.
 """
+
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
 
@@ -40,6 +49,11 @@ def translate_theme_options(app: Sphinx) -> None:
     app.builder.theme_options = translated
 
 
+def resolve_locale_dirs(app: Sphinx, config: Config) -> None:
+    """``locale_dirs`` as absolute paths, which Sphinx reads alike everywhere."""
+    config.locale_dirs = [str(Path(app.srcdir, folder).resolve()) for folder in config.locale_dirs]
+
+
 def depend_on_theme_catalogs(app: Sphinx, doctree: nodes.document) -> None:
     for catalog in (THEME_CATALOG, EXTENSIONS_CATALOG):
         note_catalog(app, catalog)
@@ -48,6 +62,7 @@ def depend_on_theme_catalogs(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
     add_messages(*TEXT_OPTIONS.values())
+    app.connect("config-inited", resolve_locale_dirs)
     app.connect("builder-inited", translate_theme_options)
     app.connect("doctree-read", depend_on_theme_catalogs)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
