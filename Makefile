@@ -46,7 +46,8 @@ $(INSTALLED): requirements.txt requirements-test.txt constraints.txt pyproject.t
 
 # Install the system tools the checks and tests use (Debian packages), if missing.
 SYSTEM_TOOLS = msgfmt:gettext chromium:chromium hunspell:hunspell \
-	/usr/share/hunspell/es_ES.dic:hunspell-es
+	/usr/share/hunspell/es_ES.dic:hunspell-es \
+	/usr/share/dict/american-english:wamerican
 system-tools:
 	@missing=$$(for tool in $(SYSTEM_TOOLS); do \
 		command -v $${tool%%:*} >/dev/null || test -e $${tool%%:*} || echo $${tool#*:}; done); \
