@@ -95,9 +95,10 @@ html:
 	@$(MAKE) --no-print-directory -j$(JOBS) -Oline $(addprefix html-,$(LANGUAGES)) $(BUILDDIR)/html/index.html
 
 # Build one language from the executed gallery (and, if translated, its compiled catalogs).
+# Sphinx cannot tell that our extensions changed: then it starts afresh (-E).
 $(addprefix html-,$(LANGUAGES)): html-%: $(STAMPS)/html-%
 $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$*),$(STAMPS)/catalogs-$$*)
-	$(SPHINX) -b html -D language=$* -D gallery_execute=0 \
+	$(SPHINX) -b html $(if $(filter $(ENGINE),$?),-E) -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 	@mkdir -p $(@D) && touch $@
 
