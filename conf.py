@@ -32,6 +32,7 @@ extensions = [
     "docs_engine.language_links",
     "docs_engine.comparison",
     "docs_engine.translation_status",
+    "docs_engine.theme_messages",
     "docs_engine.stale_outputs",
 ]
 

@@ -2,6 +2,7 @@
 
 import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,32 @@ def least_squares_loss() -> float:
 
 def training_log(page: Path):
     return parse_training_log(page_log(page))
+
+
+# Debian's wamerican and hunspell-es (`make test` installs them).
+ENGLISH_DICTIONARY = Path("/usr/share/dict/american-english")
+SPANISH_DICTIONARY = "es_ES"
+# English words that hunspell's Spanish dictionary accepts too, as forms no
+# Spanish text here uses ("more", from morar): the dictionaries alone would
+# let them through. Words as common in Spanish as in English ("a", "no",
+# "me") are not here.
+ENGLISH_ALSO_SPANISH = {"are", "as", "be", "can", "edit", "her", "home", "in", "is", "light",
+                        "more", "note", "show", "table", "to", "too", "top"}
+# A word, hyphenated or with an apostrophe ("sphinx-lint", "you've").
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def english_words(words: set[str]) -> set[str]:
+    """The words of ``words`` that are English, not Spanish.
+
+    A word is English when the English dictionary has it and hunspell's
+    Spanish dictionary does not ("Search", "heading", "Language", "Out"), or
+    when it is one of ``ENGLISH_ALSO_SPANISH`` ("More", "to", "is").
+    """
+    english = {word.lower() for word in ENGLISH_DICTIONARY.read_text(encoding="utf-8").split()}
+    result = subprocess.run(["hunspell", "-i", "utf-8", "-d", SPANISH_DICTIONARY, "-l"],
+                            input="\n".join(sorted(words)), capture_output=True, text=True,
+                            check=True)
+    not_spanish = set(result.stdout.split())
+    return {word for word in words if word.lower() in ENGLISH_ALSO_SPANISH
+            or (word in not_spanish and word.lower() in english)}

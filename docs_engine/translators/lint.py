@@ -133,20 +133,46 @@ def glossary() -> list[tuple[str, str]]:
     return pairs[1:]  # the first row is the header
 
 
+# Spanish verbs are given in the infinitive and stand for every form of the
+# verb (generar: genera, generado, generamos...).
+INFINITIVE = re.compile(r"(?<=\w{3})[aei]r$")
+
+
 def _term_pattern(term: str, spanish: bool) -> re.Pattern:
-    """A term in any number: English adds -s/-es; Spanish words may also lose a vowel."""
+    """A term in any number: English adds -s/-es; Spanish words may also lose a vowel.
+
+    A Spanish verb, given in the infinitive, stands for any of its forms.
+    """
     words = _plain(term).split()
     if spanish:
-        words = [w[:-1] if w[-1] in "aeo" else w for w in words]
+        words = [INFINITIVE.sub("", w) if INFINITIVE.search(w) else w[:-1] if w[-1] in "aeo"
+                 else w for w in words]
         return re.compile(r"\b" + r"\s+".join(re.escape(w) + r"\w*" for w in words) + r"\b")
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"(?:s|es)?\b")
 
 
 # The translation memory, each message with its English and translation made plain.
 PlainMemory = Callable[[], list[tuple[Translation, str, str]]]
+TermOptions = list[tuple[str, re.Pattern]]
 
 
-def _usage(in_source: re.Pattern, options: list[tuple[str, re.Pattern]], memory: PlainMemory,
+def glossary_terms() -> list[tuple[str, str, re.Pattern, TermOptions]]:
+    """Each English term, the Spanish the glossary gives it, and their patterns.
+
+    A Spanish cell may give alternatives, "polinomio cúbico / cúbica". A term
+    with several senses has a row for each ("build": a model, the site); the
+    check cannot tell senses apart, so it accepts the Spanish of any of them.
+    """
+    senses: dict[str, list[str]] = {}
+    for english, spanish in glossary():
+        senses.setdefault(english, []).extend(spanish.split(" / "))
+    return [(english, " / ".join(options), _term_pattern(english, False),
+             [(option, _term_pattern(option, True)) for option in options])
+            for english, options in senses.items()
+            if any(_plain(english) != _plain(option) for option in options)]
+
+
+def _usage(in_source: re.Pattern, options: TermOptions, memory: PlainMemory,
            english: str, path: Path, line: int) -> str:
     """How the other messages that use a term translate it, for a glossary complaint."""
     found, otherwise = Counter(), 0
@@ -168,10 +194,7 @@ def _usage(in_source: re.Pattern, options: list[tuple[str, re.Pattern]], memory:
 
 def check_glossary(path: Path, catalog: polib.POFile, memory: PlainMemory | None = None) -> list[str]:
     problems = []
-    # A Spanish cell may give alternatives: "polinomio cúbico / cúbica".
-    terms = [(english, spanish, _term_pattern(english, False),
-              [(option, _term_pattern(option, True)) for option in spanish.split(" / ")])
-             for english, spanish in glossary() if _plain(english) != _plain(spanish)]
+    terms = glossary_terms()
     for entry in catalog.translated_entries():
         if entry.msgid == entry.msgstr:
             continue
