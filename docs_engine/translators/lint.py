@@ -7,8 +7,10 @@ fixes wrapping, the translator fixes the rest.
 Checks, in order: ``msgfmt --check``; wrapping at ``WIDTH`` columns as
 ``make update-po`` writes it; sphinx-lint; spelling with hunspell's Spanish
 dictionary and ``locales/<lang>/wordlist.txt`` (pospell); the glossary
-(``docs/glossary.md``); and markup parity, which also rejects raw HTML,
-scripts, directives and links that the English message does not have.
+(``docs/glossary.md``); markup parity, which also rejects raw HTML,
+scripts, directives and links that the English message does not have; and,
+for the messages marked as figure text, mathtext parity: matplotlib must be
+able to draw the translation's ``$...$`` math as it draws the English.
 """
 
 import argparse
@@ -26,6 +28,7 @@ from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH as WIDTH
 from docs_engine.po_checks import catalog_markup_problems, formatted, read_catalog
+from docs_engine.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
 
 GLOSSARY = ROOT / "docs" / "glossary.md"
 TOOLS = Path(sys.executable).parent
@@ -154,6 +157,16 @@ def check_glossary(path: Path, catalog: polib.POFile) -> list[str]:
     return problems
 
 
+def check_figure_texts(path: Path, catalog: polib.POFile) -> list[str]:
+    """Mathtext parity of the translations of figure text (marked by its extracted comment)."""
+    return [f"{path}:{entry.linenum}: figure text {problem}; keep the English message's"
+            " $...$ math as it is, and add no '$' (message"
+            f" {entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + '...'!r})"
+            for entry in catalog.translated_entries()
+            if FIGURE_TEXT_COMMENT in entry.comment.splitlines()
+            for problem in mathtext_problems(entry.msgid, entry.msgstr)]
+
+
 def lint(paths: list[Path], language: str) -> list[str]:
     problems = []
     for path in paths:
@@ -164,6 +177,7 @@ def lint(paths: list[Path], language: str) -> list[str]:
         catalog = polib.pofile(str(path))
         problems += check_wrapping(path)
         problems += check_glossary(path, catalog)
+        problems += check_figure_texts(path, catalog)
         problems += [f"{problem}; keep the English message's markup, and add none"
                      for problem in catalog_markup_problems(str(path), catalog)]
     problems += check_sphinx_lint(paths)

@@ -4,7 +4,9 @@ Runs ``sphinx-intl update``, which keeps every translation and marks a
 translation fuzzy when its English message changed. sphinx-intl does not
 record what the English said before; this script adds it, as the ``#|``
 lines PO editors show next to a fuzzy message, so the translator sees
-exactly what changed.
+exactly what changed. It also gives every message the extracted comments
+(``#.``) its template has now, such as the mark of figure text: sphinx-intl
+rewrites a catalog only when its set of messages changed.
 """
 
 import argparse
@@ -12,9 +14,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+from babel.messages.pofile import read_po
+
 from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH, formatted, read_catalog as read
+
+
+def copy_extracted_comments(template: Path, catalog) -> bool:
+    """Give the catalog's messages the template's extracted comments; whether any changed."""
+    with template.open("rb") as source:
+        comments = {message.id: message.auto_comments for message in read_po(source) if message.id}
+    changed = False
+    for message in catalog:
+        if message.id in comments and message.auto_comments != comments[message.id]:
+            message.auto_comments = list(comments[message.id])
+            changed = True
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,8 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pot-dir", required=True, type=Path)
     parser.add_argument("--language", action="append", required=True)
     args = parser.parse_args(argv)
-    catalogs = [path for language in args.language
-                for path in (ROOT / "locales" / language).rglob("*.po")]
+    # Each catalog, and the template it is updated from.
+    catalogs = {path: args.pot_dir / path.relative_to(folder).with_suffix(".pot")
+                for language in args.language
+                for folder in [ROOT / "locales" / language / "LC_MESSAGES"]
+                for path in folder.rglob("*.po")}
     before = {path: {m.string: m.id for m in read(path) if m.id and m.string} for path in catalogs}
     subprocess.run(
         [Path(sys.executable).parent / "sphinx-intl", "update", "--pot-dir", str(args.pot_dir),
@@ -34,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     for path, old_ids in before.items():
         catalog = read(path)
         changed = False
+        if catalogs[path].exists():
+            changed |= copy_extracted_comments(catalogs[path], catalog)
         for message in catalog:
             if message.fuzzy and message.id and not message.previous_id:
                 previous = old_ids.get(message.string)
