@@ -21,6 +21,7 @@ share.
 """
 
 import ast
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -113,7 +114,8 @@ def _columns(lines: list[str], line: int, byte_offset: int) -> int:
     return len(lines[line - 1].encode("utf-8")[:byte_offset].decode("utf-8"))
 
 
-def find_figure_texts(source: str) -> list[FigureText]:
+@functools.lru_cache(maxsize=128)  # a build reads each script for its page, downloads, thumbnails
+def find_figure_texts(source: str) -> tuple[FigureText, ...]:
     """Every figure text of a script, in the order of the source.
 
     Returns nothing for source that does not parse.
@@ -121,8 +123,9 @@ def find_figure_texts(source: str) -> list[FigureText]:
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return []
+        return ()
     lines = source.split("\n")
+    starts = _offsets(source)
     found = {}
     for call in ast.walk(tree):
         if not isinstance(call, ast.Call):
@@ -131,17 +134,15 @@ def find_figure_texts(source: str) -> list[FigureText]:
             if not _is_drawn(node, legend_label):
                 continue
             literal = isinstance(node, ast.Constant)
-            text = FigureText(
-                line=node.lineno,
-                column=_columns(lines, node.lineno, node.col_offset),
-                end_line=node.end_lineno,
-                end_column=_columns(lines, node.end_lineno, node.end_col_offset),
-                literal=literal,
-                message=node.value if literal else None,
-                code=ast.get_source_segment(source, node) or "",
+            line, column = node.lineno, _columns(lines, node.lineno, node.col_offset)
+            end_line, end_column = node.end_lineno, _columns(lines, node.end_lineno,
+                                                              node.end_col_offset)
+            found[line, column] = FigureText(
+                line=line, column=column, end_line=end_line, end_column=end_column,
+                literal=literal, message=node.value if literal else None,
+                code=source[starts[line] + column:starts[end_line] + end_column],
             )
-            found[text.line, text.column] = text
-    return [found[place] for place in sorted(found)]
+    return tuple(found[place] for place in sorted(found))
 
 
 def figure_messages(source: str) -> list[str]:

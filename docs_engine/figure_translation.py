@@ -141,7 +141,7 @@ def _drawn_problems(image: Path) -> list[tuple[str, str]]:
 
 def drawing_in_language(app: Sphinx, docname: str, english_image: Path) -> Drawing:
     """The figure ``english_image`` of the example page ``docname``, in the build's language."""
-    english_image = Path(english_image)
+    english_image = Path(app.srcdir, english_image)  # as given, if absolute
     record = read_record(english_image) if is_translated(app) else None
     if record is None:
         return Drawing(english_image)
@@ -171,7 +171,8 @@ def figure_in_language(app: Sphinx, docname: str, english_image_path: Path) -> P
     """The image file of an example's figure in the build's language.
 
     ``docname`` is the example's page, ``english_image_path`` the image
-    sphinx-gallery saved (``.../images/sphx_glr_<name>_NNN.png``). In English,
+    sphinx-gallery saved (``.../images/sphx_glr_<name>_NNN.png``), absolute
+    or relative to the source folder, as ``examples/...``. In English,
     or when none of its texts is translated, that is the image itself;
     otherwise the figure drawn again with the translations. Problems with
     the translations are reported by the example's page, not here.
@@ -181,7 +182,7 @@ def figure_in_language(app: Sphinx, docname: str, english_image_path: Path) -> P
 
 def thumbnail_in_language(app: Sphinx, english_thumbnail: Path) -> Path:
     """A gallery thumbnail in the build's language, scaled from the translated figure."""
-    english_thumbnail = Path(english_thumbnail)
+    english_thumbnail = Path(app.srcdir, english_thumbnail)  # as given, if absolute
     script, _ = sg.example_of_image(english_thumbnail)
     figures = [image for image in sg.example_images(script.parent, script.stem)
                if image.suffix == ".png" and image.parent.name != "thumb"]
@@ -192,7 +193,7 @@ def thumbnail_in_language(app: Sphinx, english_thumbnail: Path) -> Path:
     figure = figure_in_language(app, script_docname(app, script), english_figure)
     if figure == english_figure:
         return english_thumbnail
-    key = figure.stem.rsplit("-", 1)[1]
+    key = figure.stem.rsplit("-", 1)[1]  # what the figure shows: so does its thumbnail
     target = figure.with_name(f"{english_thumbnail.stem}-{key}.png")
     if not target.exists():
         _scale(figure, target, sg.thumbnail_size(app.config.sphinx_gallery_conf))

@@ -62,7 +62,7 @@ def test_none_private_labels_and_other_strings_are_not_figure_texts():
 
 
 def test_source_that_does_not_parse_has_no_figure_texts():
-    assert find_figure_texts("ax.set_title('open\n") == []
+    assert find_figure_texts("ax.set_title('open\n") == ()
 
 
 SPANISH = {"sin(x)": "seno de x", "a note": "una nota", "Curves": "Curvas", "Über alles": "Sobre todo"}
