@@ -16,12 +16,13 @@ INSTALLED    = $(VENV)/.installed
 TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
-.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
+.PHONY: help system-tools html gallery preview $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
 
 # List the targets.
 help:
 	@echo "make html         build every language into $(BUILDDIR)/html/<lang>/"
 	@echo "make html-<lang>  build one language ($(LANGUAGES))"
+	@echo "make preview PAGE=<page>  rebuild a translated page after editing its catalog; print its URL"
 	@echo "make update-po    bring new English messages into locales/ (runs gettext)"
 	@echo "make stats        translation progress of each catalog"
 	@echo "make lint-po      check the catalogs as CI does"
@@ -54,19 +55,26 @@ system-tools:
 # leaves a stamp in $(STAMPS) when it succeeds: a `make html` with nothing
 # changed starts no Sphinx at all.
 STAMPS   = $(BUILDDIR)/stamps
+# Folders count too: renaming or deleting a file changes its folder's time.
 ENGINE   = conf.py languages.toml pyproject.toml $(shell find docs_engine -name '*.py')
-EXAMPLES = $(shell find examples -type f -not -name '*.pyc')
-PAGES    = $(shell find docs -path docs/examples -prune -o -type f -print)
-catalog_sources = $(shell find locales/$(1)/LC_MESSAGES -type f 2>/dev/null)
+EXAMPLES = $(shell find examples -not -name '*.pyc' -not -name __pycache__)
+PAGES    = $(shell find docs -path docs/examples -prune -o -print)
+catalog_sources = $(shell find locales/$(1)/LC_MESSAGES 2>/dev/null)
 # Parallel jobs for `make html` (languages side by side) and the gallery.
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
+# The gallery step reads only the root page: the language builds read and
+# check every page (and the links between them).
+GALLERY_STEP = -b dummy -D include_patterns=index.md -D suppress_warnings=toc.not_readable,ref.doc
 
 # Execute the examples (only those that changed) into $(BUILDDIR)/gallery, $(JOBS)
 # side by side; one thread each, so that they neither compete for cores nor
 # print numbers that depend on how many there are.
 gallery: $(STAMPS)/gallery
 $(STAMPS)/gallery: $(INSTALLED) $(ENGINE) $(EXAMPLES)
-	OMP_NUM_THREADS=1 $(SPHINX) -b dummy -D gallery_jobs=$(JOBS) -d $(BUILDDIR)/doctrees/gallery docs $(BUILDDIR)/dummy
+	OMP_NUM_THREADS=1 $(BIN)/python -m docs_engine.gallery_shards --jobs $(JOBS) \
+		--gallery $(BUILDDIR)/gallery --doctrees $(BUILDDIR)/doctrees/gallery \
+		-- $(SPHINX) $(GALLERY_STEP) docs $(BUILDDIR)/dummy
 	@mkdir -p $(@D) && touch $@
 
 # Compile one language's catalogs into $(BUILDDIR)/locales/<lang>/ (never into locales/).
@@ -90,6 +98,16 @@ $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$
 # The root page: sends a visitor to the language their browser prefers.
 $(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/root_page.py
 	$(BIN)/python -m docs_engine.root_page --output $@
+
+# Rebuild one translated page after editing its catalog, and say where it is:
+# `make preview PAGE=intro` (or a catalog path, locales/es/LC_MESSAGES/intro.po).
+PREVIEW_LANGUAGE ?= $(firstword $(TRANSLATIONS))
+preview: html-$(PREVIEW_LANGUAGE)
+	@page=$$(echo "$(PAGE)" | sed -e 's|^locales/[^/]*/LC_MESSAGES/||' -e 's|\.po$$||' -e 's|\.html$$||'); \
+	if [ -z "$$page" ]; then echo "make preview: name the page, e.g. make preview PAGE=intro" >&2; exit 2; fi; \
+	file=$(BUILDDIR)/html/$(PREVIEW_LANGUAGE)/$$page.html; \
+	if [ ! -f "$$file" ]; then echo "make preview: the site has no page $$page (PAGE is a page name such as intro or examples/nn/plot_5_nn)" >&2; exit 2; fi; \
+	echo "$$page ($(PREVIEW_LANGUAGE)): http://localhost:$(PORT)/$(PREVIEW_LANGUAGE)/$$page.html (run make serve), or file://$(CURDIR)/$$file"
 
 # Extract the English messages into $(BUILDDIR)/gettext/*.pot.
 gettext: $(STAMPS)/gallery

@@ -20,6 +20,7 @@ languages = tomllib.loads(Path(__file__).with_name("languages.toml").read_text("
 # -- Sources -----------------------------------------------------------------
 
 extensions = [
+    "docs_engine.quiet_log",  # first: it filters what the others print
     "myst_parser",
     "sphinx.ext.mathjax",
     "sphinx_gallery.gen_gallery",
@@ -32,6 +33,7 @@ extensions = [
     "docs_engine.language_links",
     "docs_engine.comparison",
     "docs_engine.translation_status",
+    "docs_engine.stale_outputs",
 ]
 
 root_doc = "index"
@@ -47,8 +49,9 @@ gallery_dir = "examples"  # docs/examples is a link into _build/gallery
 sphinx_gallery_conf = {
     "examples_dirs": [examples_dir],
     "gallery_dirs": [gallery_dir],
-    "subsection_order": [f"{examples_dir}/{name}" for name in ("tensors", "autograd", "nn")],
-    "within_subsection_order": "FileNameSortKey",
+    # Sections and examples in reading order: by the numbers in the file names.
+    "subsection_order": "docs_engine.reading_order.section_key",
+    "within_subsection_order": "docs_engine.reading_order.example_key",
     "first_notebook_cell": "%matplotlib inline",
     "show_signature": False,
     "write_computation_times": False,

@@ -116,24 +116,36 @@ def read_problems(compiled_language_dir: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
+def compile_catalogs(sources: Path, output: Path, language: str) -> list:
+    """Compile ``<sources>/<language>`` into ``<output>/<language>``, recording problems.
+
+    Raises CatalogError (after removing the record) if a catalog does not compile.
+    """
+    language_dir = output / language
+    try:
+        problems = compile_language(sources / language / "LC_MESSAGES",
+                                    language_dir / "LC_MESSAGES")
+    except CatalogError:
+        problems_path(language_dir).unlink(missing_ok=True)
+        raise
+    records = [{"path": p.path, "line": p.line, "msgid": p.msgid, "text": p.text}
+               for p in problems]
+    write_if_changed(problems_path(language_dir),
+                     (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", required=True)
     parser.add_argument("--sources", type=Path, default=Path("locales"))
     parser.add_argument("--output", type=Path, default=Path("_build/locales"))
     args = parser.parse_args(argv)
-    language_dir = args.output / args.language
     try:
-        problems = compile_language(args.sources / args.language / "LC_MESSAGES",
-                                    language_dir / "LC_MESSAGES")
+        problems = compile_catalogs(args.sources, args.output, args.language)
     except CatalogError as error:
-        problems_path(language_dir).unlink(missing_ok=True)
         print(error, file=sys.stderr)
         return 1
-    records = [{"path": p.path, "line": p.line, "msgid": p.msgid, "text": p.text}
-               for p in problems]
-    write_if_changed(problems_path(language_dir),
-                     (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     for problem in problems:
         print(f"{problem}; left out, the English shows", file=sys.stderr)
     return 0

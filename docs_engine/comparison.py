@@ -28,8 +28,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
-from docs_engine.example_contract import example_results
-from docs_engine.gallery_chrome import example_title
+from docs_engine.example_contract import ContractError, example_results
+from docs_engine.example_sources import example_title
 
 MESSAGES = {
     "loss": "Final loss",
@@ -93,7 +93,10 @@ class VariantComparison(SphinxDirective):
             docname = self._variant(row)
             rst = self.env.doc2path(docname)
             self.env.note_dependency(str(rst))
-            results = example_results(rst.with_suffix(".py"), docname)
+            try:
+                results = example_results(rst.with_suffix(".py"), docname)
+            except ContractError as error:
+                raise self.error(str(error)) from error
             log, per_iteration = results.log, results.seconds_per_iteration
             row += self._cell(log.printed_losses[-1])
             row += self._cell(f"{log.final_loss / optimum:.3f}")
@@ -128,7 +131,7 @@ class VariantComparison(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.gallery_chrome")
+    app.setup_extension("docs_engine.catalogs")
     add_messages(*MESSAGES.values())
     app.add_directive("variant-comparison", VariantComparison)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -107,10 +107,11 @@ def mark_figure_texts_in_templates(app: Sphinx, exception: Exception | None) -> 
 
 
 def warn_about_computed_figure_texts(app: Sphinx) -> None:
-    """Warn about each figure text an example computes (gallery step only)."""
-    if not app.config.gallery_execute:
+    """Warn about each figure text an example computes (gallery step, whole-gallery run)."""
+    from docs_engine.gallery_execution import galleries, is_shard
+
+    if not app.config.gallery_execute or is_shard(app.config):
         return
-    from docs_engine.gallery_execution import galleries
 
     for examples, _ in galleries(app):
         for script in sorted(examples.rglob("*.py")):

@@ -96,10 +96,15 @@ def read_record(image: Path) -> FigureRecord | None:
 
 
 def rerun_unrecorded(app: Sphinx) -> None:
-    """Run again the executed examples that have figures without records."""
-    if not app.config.gallery_execute:
+    """Run again the executed examples that have figures without records.
+
+    Only the whole-gallery run of the gallery step does: a shard executes
+    the examples the step planned before it started.
+    """
+    from docs_engine.gallery_execution import galleries, is_shard
+
+    if not app.config.gallery_execute or is_shard(app.config):
         return
-    from docs_engine.gallery_execution import galleries
 
     for _, gallery in galleries(app):
         for executed in sorted(gallery.rglob("*.py")):

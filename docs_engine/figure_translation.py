@@ -44,7 +44,7 @@ from docs_engine import sphinx_gallery_adapter as sg
 from docs_engine.catalogs import is_translated, note_catalog, translation_source, translations
 from docs_engine.figure_record import read_record, record_path
 from docs_engine.figure_texts import figure_messages, mathtext_problems
-from docs_engine.gallery_chrome import script_docname
+from docs_engine.example_sources import script_docname
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,6 @@ This transform runs before Sphinx applies translations, in every language:
   comes from a small stylesheet written in the build's language.
 """
 
-import ast
 import json
 import re
 from pathlib import Path
@@ -32,9 +31,9 @@ from sphinx.transforms import SphinxTransform
 
 from docs_engine.build_files import write_if_changed
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
-from docs_engine.example_translation import translate_script
-from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, extract_intro_and_title,
-                                               is_thumbnail_html, translate_thumbnail)
+from docs_engine.example_sources import example_scripts, intro_and_title
+from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, is_thumbnail_html,
+                                               translate_thumbnail)
 
 THUMBNAIL_LINK = re.compile(r":doc:`[^`<>]+`")
 
@@ -53,36 +52,10 @@ MESSAGES = {
 OUTPUT_LABEL_CSS = "gallery-chrome.css"
 
 
-def example_scripts(app: Sphinx) -> list[Path]:
-    """The executed copies of the example scripts, in the gallery folder."""
-    return sorted((Path(app.srcdir) / app.config.gallery_dir).rglob("plot_*.py"))
-
-
-def script_docname(app: Sphinx, script: Path) -> str:
-    return script.relative_to(app.srcdir).with_suffix("").as_posix()
-
-
-def intro_and_title(app: Sphinx, script: Path, translated: bool = True) -> tuple[str, str]:
-    """An example's first paragraph and title, as sphinx-gallery shows them."""
-    source = script.read_text(encoding="utf-8")
-    if translated:
-        source = translate_script(source, translations(app, script_docname(app, script)).gettext)
-    return extract_intro_and_title(script, _docstring(source))
-
-
-def example_title(app: Sphinx, script: Path) -> str:
-    """An example's title in the build's language."""
-    return intro_and_title(app, script)[1]
-
-
 def thumbnail_texts(app: Sphinx) -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """Each example's (intro, title) in English and in the build's language."""
     return [(intro_and_title(app, script, translated=False), intro_and_title(app, script))
             for script in example_scripts(app)]
-
-
-def _docstring(source: str) -> str:
-    return ast.get_docstring(ast.parse(source), clean=False) or ""
 
 
 class GalleryChrome(SphinxTransform):

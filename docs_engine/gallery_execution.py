@@ -2,10 +2,11 @@
 
 sphinx-gallery runs the examples while the builder starts and writes their
 reST, figures and downloads into the gallery folder. The Makefile runs that
-step once (``gallery_execute = True``, with ``gallery_jobs`` examples side
-by side), then builds each language with ``-D gallery_execute=0``: those
-builds read the executed gallery as ordinary sources and must not touch it,
-so that languages can build side by side without racing on the same files.
+step once (``gallery_execute = True``; :mod:`docs_engine.gallery_shards`
+runs shards of it side by side, each given ``gallery_shard``), then builds
+each language with ``-D gallery_execute=0``: those builds read the executed
+gallery as ordinary sources and must not touch it, so that languages can
+build side by side without racing on the same files.
 
 Around sphinx-gallery's own work, the execution step
 
@@ -13,8 +14,9 @@ Around sphinx-gallery's own work, the execution step
   before it runs, so that renaming or deleting an example never leaves a
   stale page, figure or download behind (sphinx-gallery keeps them);
 - checks every executed example against the site's contract
-  (:mod:`docs_engine.example_contract`) right after, and removes the outputs
-  of one that breaks it, so no later build trusts them;
+  (:mod:`docs_engine.example_contract`) right after; one that breaks it
+  fails the build and loses its checksum, so the next build runs it again
+  rather than trust its outputs;
 - rewrites the zips without build dates, so that builds are reproducible.
 
 The gallery folder (``docs/examples``) is a link into ``_build/gallery`` so
@@ -22,6 +24,7 @@ that generated files never land in a tracked folder; the link's target is
 created here because sphinx-gallery cannot create a folder behind a link.
 """
 
+import json
 import shutil
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from docs_engine import reading_order
 from docs_engine import sphinx_gallery_adapter as sg
 from docs_engine.build_files import normalize_zip
 from docs_engine.example_contract import ContractError, example_results
@@ -43,9 +47,23 @@ def gallery_folders(app: Sphinx, config: Config) -> None:
         gallery_conf["examples_dirs"] = []
         gallery_conf["gallery_dirs"] = []
         return
-    gallery_conf["parallel"] = config.gallery_jobs
+    reading_order.source_dir = Path(app.srcdir)
+    if is_shard(config):  # execute this shard's examples only
+        shards = json.loads(Path(config.gallery_shards).read_text(encoding="utf-8"))
+        others = [name for number, shard in enumerate(shards)
+                  if number != config.gallery_shard for name in shard]
+        gallery_conf["ignore_pattern"] = sg.ignore_pattern(
+            gallery_conf.get("ignore_pattern", r"__init__\.py"), others)
+        # The zips of all examples are the last, whole-gallery run's to write:
+        # a shard would find the other shards' files half written.
+        gallery_conf["download_all_examples"] = False
     for gallery_dir in gallery_conf["gallery_dirs"]:
         (Path(app.srcdir) / gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
+
+
+def is_shard(config: Config) -> bool:
+    """Whether this run executes one shard of the examples (not the whole gallery)."""
+    return config.gallery_shard >= 0
 
 
 def galleries(app: Sphinx) -> list[tuple[Path, Path]]:
@@ -65,7 +83,7 @@ def remove_outputs(gallery_folder: Path, stem: str) -> None:
 
 def remove_stale_outputs(app: Sphinx) -> None:
     """Remove the outputs of examples and sections whose source is gone."""
-    if not app.config.gallery_execute:
+    if not app.config.gallery_execute or is_shard(app.config):
         return
     for examples, gallery in galleries(app):
         for folder in [gallery, *(p for p in gallery.iterdir() if p.is_dir())]:
@@ -82,29 +100,30 @@ def remove_stale_outputs(app: Sphinx) -> None:
 
 def check_and_finish(app: Sphinx) -> None:
     """Check every executed example; take the build dates out of the zips."""
-    if not app.config.gallery_execute:
-        return
-    broken = []
+    if not app.config.gallery_execute or is_shard(app.config):
+        return  # the last, whole-gallery run does it
     for examples, gallery in galleries(app):
         for executed in sorted(gallery.rglob("*.py")):
             if not executed.with_suffix(".rst").exists():
                 continue  # not an example (sphinx-gallery writes no page for it)
+            source = examples / executed.relative_to(gallery)
             try:
-                example_results(executed, executed.relative_to(gallery).as_posix())
+                example_results(executed, source.relative_to(examples.parent).as_posix())
             except ContractError as error:
-                remove_outputs(executed.parent, executed.stem)
-                broken.append(str(error))
+                # An error fails the build; without its checksum, the next
+                # build executes the example again rather than trust its outputs.
+                executed.with_name(executed.name + ".md5").unlink(missing_ok=True)
+                logger.error(str(error), type="example", subtype="contract")
         for archive in gallery.rglob("*.zip"):
             normalize_zip(archive)
-    if broken:
-        raise ContractError("\n".join(broken))
 
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("gallery_execute", True, "env", types=[bool])
     app.add_config_value("gallery_dir", "examples", "env", types=[str])
-    # Examples executed side by side (sphinx-gallery's `parallel`), by the gallery step.
-    app.add_config_value("gallery_jobs", 1, "", types=[int])
+    # Set by docs_engine.gallery_shards: the shards' plan, and which one this run executes.
+    app.add_config_value("gallery_shards", "", "", types=[str])
+    app.add_config_value("gallery_shard", -1, "", types=[int])
     app.connect("config-inited", gallery_folders, priority=sg.FILLS_DEFAULTS_AT - 5)
     app.connect("builder-inited", remove_stale_outputs, priority=sg.GENERATES_GALLERY_AT - 100)
     app.connect("builder-inited", check_and_finish, priority=sg.GENERATES_GALLERY_AT + 100)

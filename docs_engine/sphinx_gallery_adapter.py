@@ -16,16 +16,20 @@ upgrade has one file to check. What is assumed here, for the versions in
   how the thumbnail is made: figure ``sphinx_gallery_thumbnail_number``
   (default 1, negative counts from the last), scaled by ``scale_image`` to
   ``thumbnail_size`` (:func:`thumbnail_figure`);
-- that an executed example runs again when its ``<name>.py.md5`` is gone
-  (:func:`forget_execution`);
+- how it decides to execute an example again: the text-mode md5 of the
+  source against ``<gallery copy>.md5`` (so it runs again when that file is
+  gone: :func:`forget_execution`); and its ``ignore_pattern``, a
+  regular expression searched in each example's file name (file names are
+  unique across a gallery);
 - the event priorities of its handlers: it fills its configuration's
   defaults at ``config-inited`` priority 10 and generates the gallery at
   ``builder-inited`` priority 500;
 - what it writes for each example ``<name>.py`` in the gallery folder
-  (:data:`EXAMPLE_OUTPUTS`, images ``images/sphx_glr_<name>_NNN.png`` and
-  ``images/thumb/sphx_glr_<name>_thumb.png``; :func:`example_of_image`), and the reST it writes for an
-  executed example: each printed output as an ``sphx-glr-script-out`` block
-  (:func:`executed_blocks` reads them);
+  (:data:`EXAMPLE_OUTPUTS`, among them ``<name>.cost.json`` with the
+  seconds it took in ``time``; images ``images/sphx_glr_<name>_NNN.png`` and
+  ``images/thumb/sphx_glr_<name>_thumb.png``: :func:`example_of_image`), and
+  the reST it writes for an executed example: each printed output as an
+  ``sphx-glr-script-out`` block (:func:`executed_blocks` reads them);
 - the CSS classes of its chrome (:data:`CSS`) and the raw HTML of its
   thumbnails (:func:`translate_thumbnail`).
 
@@ -33,6 +37,7 @@ upgrade has one file to check. What is assumed here, for the versions in
 file, when the installed sphinx-gallery is not a version listed here.
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -85,7 +90,7 @@ from sphinx_gallery.gen_rst import extract_intro_and_title  # noqa: E402
 from sphinx_gallery.notebook import jupyter_notebook  # noqa: E402
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks  # noqa: E402
 from sphinx_gallery.scrapers import matplotlib_scraper  # noqa: E402
-from sphinx_gallery.utils import scale_image  # noqa: E402
+from sphinx_gallery.utils import get_md5sum, scale_image  # noqa: E402
 
 __all__ = ["GalleryImageNode", "extract_intro_and_title", "jupyter_notebook",
            "split_code_and_text_blocks", "matplotlib_scraper", "scale_image"]
@@ -106,6 +111,29 @@ def block_globals(block_vars: dict) -> dict:
 def block_images(block_vars: dict) -> list[str]:
     """The images written for the example so far (every block's), in order."""
     return list(block_vars["image_path_iterator"].paths)
+
+
+# -- Which examples it executes ------------------------------------------------
+
+def needs_execution(source: Path, gallery_copy: Path) -> bool:
+    """Whether sphinx-gallery will execute the example (its source changed)."""
+    checksum = gallery_copy.with_name(gallery_copy.name + ".md5")
+    return not checksum.exists() or checksum.read_text() != get_md5sum(source, mode="t")
+
+
+def last_running_time(gallery_copy: Path, unknown: float = 1.0) -> float:
+    """How many seconds the example took the last time it ran (``unknown`` if never)."""
+    cost = gallery_copy.with_name(gallery_copy.stem + ".cost.json")
+    return json.loads(cost.read_text())["time"] if cost.exists() else unknown
+
+
+def ignore_pattern(default: str, ignored: list[str]) -> str:
+    """sphinx-gallery's ``ignore_pattern`` that also skips these examples
+    (paths relative to the examples folder)."""
+    if not ignored:
+        return default
+    names = "|".join(re.escape(Path(name).name) for name in ignored)
+    return f"{default}|^(?:{names})$"
 
 
 # -- What sphinx-gallery wrote ------------------------------------------------
@@ -210,7 +238,8 @@ def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
     """The code blocks of an executed example's page, with their output and figures.
 
     sphinx-gallery writes each code block, then the figures and the printed
-    text it produced, before the next text or code block.
+    text it produced, before the next text or code block; except for a
+    script that is one code block, whose output it writes before the code.
     """
     text = executed_rst.read_text(encoding="utf-8")
     blocks: list[ExecutedBlock] = []
@@ -219,13 +248,18 @@ def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
         + [(m.start(), "output", _dedent(m[1])) for m in _OUTPUT_BLOCK.finditer(text)]
         + [(m.start(), "image", m[1]) for m in _IMAGE.finditer(text)]
     )
+    before_code = ExecutedBlock(code="")  # what a one-block script produced
     for _, kind, value in events:
         if kind == "code":
             blocks.append(ExecutedBlock(code=value))
-        elif blocks and kind == "output":
-            blocks[-1].output = value
-        elif blocks:
-            blocks[-1].images.append(value)
+            continue
+        block = blocks[-1] if blocks else before_code
+        if kind == "output":
+            block.output = value
+        else:
+            block.images.append(value)
+    if blocks and (before_code.output or before_code.images):
+        blocks[0].output, blocks[0].images = before_code.output, before_code.images
     return blocks
 
 

@@ -21,17 +21,15 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from docs_engine.build_files import write_if_changed, zip_bytes
-from docs_engine.catalogs import note_catalog, translations
-from docs_engine.example_translation import translate_script
-from docs_engine.gallery_chrome import example_scripts, script_docname
+from docs_engine.catalogs import note_catalog
+from docs_engine.example_sources import example_scripts, script_docname, translated_source
 from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, jupyter_notebook,
                                                split_code_and_text_blocks)
 
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     """The translated ``.py`` and ``.ipynb`` of one example, by file name."""
     out_dir = downloads_dir(app) / script.parent.relative_to(app.srcdir)
-    gettext = translations(app, script_docname(app, script)).gettext
-    source = translate_script(script.read_text(encoding="utf-8"), gettext)
+    source = translated_source(app, script)
     py_path = out_dir / script.name
     write_if_changed(py_path, source.encode("utf-8"))
     _, blocks = split_code_and_text_blocks(py_path)
@@ -86,6 +84,6 @@ class TranslatedDownloads(SphinxTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.gallery_chrome")
+    app.setup_extension("docs_engine.catalogs")
     app.add_transform(TranslatedDownloads)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

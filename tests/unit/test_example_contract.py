@@ -60,3 +60,22 @@ def test_a_broken_contract_names_the_example_the_problem_and_the_fix(tmp_path, b
     assert message.startswith("example nn/plot_x.py breaks the site's contract: ")
     assert problem in message
     assert "example_contract.py" in message
+
+
+def test_a_one_block_script_has_its_output_before_its_code(tmp_path):
+    rst = tmp_path / "plot_y.rst"
+    rst.write_text("Title\n=====\n\n" + OUTPUT.format(lines="    0 1.0\n    Result: y = 1")
+                   + CODE.format(code="train()"))
+    (block,) = executed_blocks(rst)
+    assert block.code == "train()\n" and block.output == "0 1.0\nResult: y = 1\n"
+
+
+def test_an_unknown_sphinx_gallery_version_stops_the_build_naming_what_to_check(monkeypatch):
+    from sphinx.errors import ExtensionError
+
+    from docs_engine import sphinx_gallery_adapter
+
+    monkeypatch.setattr(sphinx_gallery_adapter, "version", lambda name: "99.0")
+    with pytest.raises(ExtensionError, match=r"sphinx-gallery 99\.0 is installed.*"
+                                             r"sphinx_gallery_adapter\.py.*KNOWN_VERSIONS"):
+        sphinx_gallery_adapter.check_version()
