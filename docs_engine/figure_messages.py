@@ -21,7 +21,6 @@ is no message anyone can translate: the gallery step warns, naming the
 example and line, so a strict build fails until it is a fixed literal.
 """
 
-import os
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -121,7 +120,7 @@ def warn_about_computed_figure_texts(app: Sphinx) -> None:
                         "figure text computed at run time, %s: it cannot be matched to a"
                         " message of the catalogs, so no translation can draw it; give it"
                         " a fixed string literal", text.code,
-                        location=f"{os.path.relpath(script)}:{text.line}",
+                        location=f"{script.relative_to(examples.parent).as_posix()}:{text.line}",
                         type="i18n", subtype="figure-text",
                     )
 

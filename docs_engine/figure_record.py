@@ -80,8 +80,14 @@ class FigureRecord:
     pickled_figure: bytes
 
     def figure(self):
-        """A new copy of the recorded figure."""
-        return pickle.loads(self.pickled_figure)
+        """A new copy of the recorded figure, which pyplot does not hold."""
+        import matplotlib.pyplot as plt
+
+        figure = pickle.loads(self.pickled_figure)
+        # A figure pyplot made comes back into pyplot's open figures, where it
+        # would stay, and where the next example run in this process would find it.
+        plt.close(figure)
+        return figure
 
 
 def read_record(image: Path) -> FigureRecord | None:

@@ -262,9 +262,10 @@ class TranslatedFigures(SphinxTransform):
 
     def _report(self, docname: str, message: str, problem: str) -> None:
         catalog = translation_source(self.app, docname)
+        shown = Path(os.path.relpath(catalog, Path(self.app.srcdir).resolve().parent)).as_posix()
         logger.warning(
             "figure text %s; the figure shows the English (message %r)", problem, message,
-            location=f"{os.path.relpath(catalog)}:{_catalog_line(catalog, message)}",
+            location=f"{shown}:{_catalog_line(catalog, message)}",
             type="i18n", subtype="figure-text",
         )
 

@@ -118,23 +118,6 @@ def test_spanish_downloads_draw_the_spanish_figures(site, example):
         assert translated and not translated & set(texts)
 
 
-def test_a_computed_figure_text_fails_the_build_naming_example_and_line(project_copy):
-    example = "examples/tensors/plot_1_numpy.py"
-    title = 'ax.set_title("Training loss")'
-
-    def compute_the_title(root):
-        script = root / example
-        source = script.read_text()
-        assert source.count(title) == 1
-        script.write_text(source.replace(title, 'ax.set_title(f"Training loss ({len(losses)} steps)")'))
-
-    log = break_build(project_copy, compute_the_title, "gallery")
-    line = next(number for number, text in enumerate(Path(example).read_text().splitlines(), 1)
-                if title in text)
-    assert re.search(rf"^{re.escape(example)}:{line}: WARNING: figure text computed at run time",
-                     log, re.M), log
-
-
 @pytest.mark.parametrize("translation,complaint", [
     ("iteración en $", "figure text has 1 unescaped '$' where the English has 0"),
     ("iteración $\\foo$", "translation breaks its markup"),

@@ -2,7 +2,6 @@ import json
 
 import numpy as np
 import pytest
-from matplotlib.figure import Figure
 from PIL import Image
 
 from docs_engine import sphinx_gallery_adapter as sg
@@ -17,8 +16,9 @@ SPANISH = {"Training loss": "Pérdida durante el entrenamiento", "iteration": "i
 @pytest.fixture
 def recorded(tmp_path):
     """A figure saved as sphinx-gallery saves it, with its record beside it."""
-    figure = Figure()
-    axes = figure.add_subplot()
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots()  # as the examples make theirs
     axes.plot([0, 1, 2], [0, 1, 0], label="sin(x)")
     axes.plot([0, 1, 2], [0, 0.9, 0.1], "--", label="fitted cubic")
     axes.set_xlabel("iteration")
@@ -28,6 +28,7 @@ def recorded(tmp_path):
     image.parent.mkdir()
     record = _record(figure)
     figure.savefig(image, **_savefig_options(figure))
+    plt.close("all")  # as the scraper does
     record_path(image).write_bytes(record)
     return image
 
@@ -48,8 +49,11 @@ def test_the_record_knows_the_texts_the_figure_shows(recorded):
 
 
 def test_drawn_again_without_translations_the_figure_is_the_english_image(recorded, tmp_path):
+    import matplotlib.pyplot as plt
+
     target = tmp_path / "again.png"
     assert draw_figure(read_record(recorded), MESSAGES, {}, target) == []
+    assert plt.get_fignums() == []  # no figure left open for the next example to find
     assert Image.open(target).size == Image.open(recorded).size
     assert np.array_equal(_pixels(target), _pixels(recorded))
 
