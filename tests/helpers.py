@@ -1,10 +1,14 @@
 """Reading the built site: pages, logs, downloads."""
 
+import functools
+import json
 import math
 import os
 import re
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -53,17 +57,41 @@ def download(page: Path, suffix: str) -> Path:
     return path
 
 
-def run_script(script: Path, cwd: Path) -> str:
-    """What a learner sees when running the downloaded script on its own."""
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
-        check=True,
-    )
-    return result.stdout
+@dataclass(frozen=True)
+class ScriptRun:
+    """What a learner gets from running a downloaded script on its own."""
+
+    stdout: str
+    figure_texts: list[list[str]]  # the texts of each figure left open at the end
+
+
+# Runs a script as `python script.py` does, then writes the texts of its figures.
+_RUN_AND_READ_FIGURES = """
+import json, runpy, sys
+import matplotlib.pyplot as plt
+from matplotlib.text import Text
+runpy.run_path(sys.argv[1], run_name="__main__")
+texts = [[t.get_text() for t in plt.figure(n).findobj(Text) if t.get_text()]
+         for n in plt.get_fignums()]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    json.dump(texts, out)
+"""
+
+
+@functools.cache
+def run_script(script: Path) -> ScriptRun:
+    """Run a downloaded script headless (once per session: training takes a while)."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            [sys.executable, "-c", _RUN_AND_READ_FIGURES, str(script), "figures.json"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
+            check=True,
+        )
+        texts = json.loads((Path(folder) / "figures.json").read_text(encoding="utf-8"))
+    return ScriptRun(result.stdout, texts)
 
 
 def least_squares_loss() -> float:

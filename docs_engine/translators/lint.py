@@ -9,8 +9,10 @@ Checks, in order: ``msgfmt --check``; wrapping at ``WIDTH`` columns as
 dictionary and ``locales/<lang>/wordlist.txt`` (pospell); the glossary
 (``docs/glossary.md``), whose complaint says how other messages translate
 the term (the translation memory, :mod:`docs_engine.translators.memory`);
-and markup parity, which also rejects raw HTML, scripts, directives and
-links that the English message does not have.
+markup parity, which also rejects raw HTML, scripts, directives and links
+that the English message does not have; and, for the messages marked as
+figure text, mathtext parity: matplotlib must be able to draw the
+translation's ``$...$`` math as it draws the English.
 
 The catalogs are those of ``locales/<lang>/LC_MESSAGES``; the memory file
 beside that folder holds translations of messages the site no longer has,
@@ -35,6 +37,7 @@ import polib
 from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH as WIDTH
+from docs_engine.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
 from docs_engine.po_checks import catalog_markup_problems, check_msgfmt, formatted, read_catalog
 from docs_engine.translators.memory import Translation, translations
 from docs_engine.translators.site_catalogs import catalog_folder
@@ -208,6 +211,16 @@ def check_glossary(path: Path, catalog: polib.POFile, memory: PlainMemory | None
     return problems
 
 
+def check_figure_texts(path: Path, catalog: polib.POFile) -> list[str]:
+    """Mathtext parity of the translations of figure text (marked by its extracted comment)."""
+    return [f"{path}:{entry.linenum}: figure text {problem}; keep the English message's"
+            " $...$ math as it is, and add no '$' (message"
+            f" {entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + '...'!r})"
+            for entry in catalog.translated_entries()
+            if FIGURE_TEXT_COMMENT in entry.comment.splitlines()
+            for problem in mathtext_problems(entry.msgid, entry.msgstr)]
+
+
 def lint(paths: list[Path], language: str) -> list[str]:
     @cache
     def memory() -> list[tuple[Translation, str, str]]:
@@ -227,6 +240,7 @@ def lint(paths: list[Path], language: str) -> list[str]:
             catalog = polib.pofile(str(path))
             problems += check_wrapping(path)
             problems += check_glossary(path, catalog, memory)
+            problems += check_figure_texts(path, catalog)
             problems += [f"{problem}; keep the English message's markup, and add none"
                          for problem in catalog_markup_problems(str(path), catalog)]
         return problems + sphinx_lint.result() + spelling.result()
