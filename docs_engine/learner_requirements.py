@@ -38,8 +38,8 @@ COMMENT_WIDTH = 79
 MESSAGES = {
     "pinned": "The packages the examples import, at the versions that made the logs and"
               " figures on the site (built with Python {python}):",
-    "cpu": "On a computer without an NVIDIA GPU, install PyTorch's smaller CPU-only"
-           " build first:",
+    "cpu": "On a computer without an NVIDIA GPU, install the smaller CPU-only version of"
+           " PyTorch first:",
 }
 
 

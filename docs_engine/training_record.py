@@ -35,7 +35,7 @@ def record_training(block, block_vars: dict, gallery_conf: dict) -> str:
     now = time.process_time()
     target = str(block_example(block_vars))
     losses = block_globals(block_vars).get("losses", [])
-    if target not in _previous:  # its first block: a record left by an earlier run is stale
+    if target not in _previous:  # the example's first block: forget any earlier run
         record_path(Path(target)).unlink(missing_ok=True)
     started, recorded = _previous.get(target, (now, 0))
     if len(losses) > recorded:

@@ -40,8 +40,9 @@ class Site:
         return self.html / language / f"{name}.html"
 
 
-def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the project's Makefile in ``root`` with this session's environment."""
+def make(root: Path, *targets: str, check: bool = True,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the project's Makefile in ``root`` with this session's environment (and ``env``)."""
     result = subprocess.run(
         # The session's environment is used as it is (-o): were the copy's
         # requirements newer than it, Make would reinstall the editable
@@ -52,7 +53,7 @@ def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedP
         capture_output=True,
         text=True,
         # A reproducible build: no timing on any page (see comparison.py).
-        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1"},
+        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1", **(env or {})},
     )
     if check and result.returncode != 0:
         pytest.fail(f"make {' '.join(targets)} failed:\n{result.stdout}\n{result.stderr}")

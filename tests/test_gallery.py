@@ -52,10 +52,10 @@ def test_final_loss_is_near_the_least_squares_optimum(site, example):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_downloaded_script_prints_the_page_log(site, example, language, tmp_path):
+def test_downloaded_script_prints_the_page_log(site, example, language):
     page = site.page(language, example)
     script = download(page, ".py")
-    assert run_script(script, tmp_path) == page_log(page)
+    assert run_script(script).stdout == page_log(page)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -159,5 +159,5 @@ def test_a_zip_installs_and_reproduces_the_page_logs(site, learner_python, langu
                     "requirements.txt"], cwd=tmp_path, check=True)
     for example in EXAMPLES:
         script = tmp_path / (example.removeprefix("examples/") + ".py")
-        log = run_script(script, tmp_path, python=learner_python)
+        log = run_script(script, learner_python).stdout
         assert log == page_log(site.page(language, example)), example

@@ -4,7 +4,14 @@ Runs ``sphinx-intl update``, which keeps every translation and marks a
 translation fuzzy when its English message changed. sphinx-intl does not
 record what the English said before; this script adds it, as the ``#|``
 lines PO editors show next to a fuzzy message, so the translator sees
-exactly what changed.
+exactly what changed. It also gives every message the extracted comments
+(``#.``) its template has now, such as the mark of figure text: sphinx-intl
+rewrites a catalog only when its set of messages changed.
+
+Messages the English no longer has (obsolete entries, ``#~``) leave the
+catalogs; their translations go first into the language's translation
+memory, ``locales/<lang>/memory.po``, where ``make find-po`` finds them
+(:mod:`docs_engine.translators.memory`).
 """
 
 import argparse
@@ -12,9 +19,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+from babel.messages.pofile import read_po
+
 from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH, formatted, read_catalog as read
+from docs_engine.translators.memory import memory_file, retire
+from docs_engine.translators.site_catalogs import catalog_folder
+
+
+def copy_extracted_comments(template: Path, catalog) -> bool:
+    """Give the catalog's messages the template's extracted comments; whether any changed."""
+    with template.open("rb") as source:
+        comments = {message.id: message.auto_comments for message in read_po(source) if message.id}
+    changed = False
+    for message in catalog:
+        if message.id in comments and message.auto_comments != comments[message.id]:
+            message.auto_comments = list(comments[message.id])
+            changed = True
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,26 +45,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pot-dir", required=True, type=Path)
     parser.add_argument("--language", action="append", required=True)
     args = parser.parse_args(argv)
-    catalogs = [path for language in args.language
-                for path in (ROOT / "locales" / language).rglob("*.po")]
-    before = {path: {m.string: m.id for m in read(path) if m.id and m.string} for path in catalogs}
+    catalogs = {language: sorted(catalog_folder(language).rglob("*.po")) for language in args.language}
+    before = {path: {m.string: m.id for m in read(path) if m.id and m.string}
+              for paths in catalogs.values() for path in paths}
     subprocess.run(
         [Path(sys.executable).parent / "sphinx-intl", "update", "--pot-dir", str(args.pot_dir),
          "--locale-dir", str(ROOT / "locales"), "--line-width", str(LINE_WIDTH),
          *(f"--language={language}" for language in args.language)],
         check=True,
     )
-    for path, old_ids in before.items():
-        catalog = read(path)
-        changed = False
-        for message in catalog:
-            if message.fuzzy and message.id and not message.previous_id:
-                previous = old_ids.get(message.string)
-                if previous and previous != message.id:
-                    message.previous_id = [previous]
-                    changed = True
-        if changed:
+    for language, paths in catalogs.items():
+        updated, retired = {}, {}
+        for path in paths:
+            catalog = read(path)
+            template = args.pot_dir / path.relative_to(catalog_folder(language)).with_suffix(".pot")
+            changed = template.exists() and copy_extracted_comments(template, catalog)
+            for message in catalog:
+                if message.fuzzy and message.id and not message.previous_id:
+                    previous = before[path].get(message.string)
+                    if previous and previous != message.id:
+                        message.previous_id = [previous]
+                        changed = True
+            if catalog.obsolete:
+                retired[path.relative_to(catalog_folder(language)).as_posix()] = catalog
+            if changed or catalog.obsolete:
+                updated[path] = catalog
+        # The memory first: if writing it fails, the catalogs still hold everything.
+        kept = retire(language, retired)
+        left = sum(len(catalog.obsolete) for catalog in retired.values())
+        for path, catalog in updated.items():
+            catalog.obsolete.clear()
             path.write_bytes(formatted(catalog))
+        if retired:
+            print(f"{left} obsolete messages left {len(retired)} catalogs; {kept} new translations"
+                  f" kept in {memory_file(language).relative_to(ROOT)}, where `make find-po` finds them")
     return 0
 
 

@@ -20,3 +20,10 @@ def test_training_record_times_the_block_that_grew_the_losses(tmp_path):
     record_training(None, block_vars, {})
     record = json.loads(record_path(Path(target)).read_text())
     assert record["losses"] == [3.0, 2.0, 1.0] and record["seconds"] >= 0
+
+
+def test_a_new_run_forgets_the_record_of_an_earlier_one(tmp_path):
+    target = tmp_path / "plot_old.py"
+    record_path(target).write_text('{"seconds": 1, "losses": [1.0]}')
+    record_training(None, {"target_file": str(target), "example_globals": {}}, {})
+    assert not record_path(target).exists()  # this run grew no `losses`
