@@ -7,7 +7,8 @@ writes the same files with the text blocks translated from the page's catalog
 folder, and points the page's download links at them. The notebook is made by
 sphinx-gallery's own converter, so both languages have the same cells, and
 carries the outputs the English example printed and drew when it was
-executed, with the figures in the page's language (:mod:`notebook_outputs`).
+executed, with the figures the page shows, in its language
+(:mod:`notebook_outputs`, :func:`figure_translation.figure_in_language`).
 Each zip also holds the ``requirements.txt`` of the English one, its comments
 translated (:mod:`learner_requirements`).
 
@@ -26,20 +27,11 @@ from sphinx.transforms import SphinxTransform
 from docs_engine.build_files import write_if_changed, zip_bytes
 from docs_engine.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 from docs_engine.example_sources import example_scripts, script_docname, translated_source
+from docs_engine.figure_translation import figure_in_language
 from docs_engine.learner_requirements import REQUIREMENTS_FILE, page_requirements
 from docs_engine.notebook_outputs import add_outputs, notebook_json
 from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, executed_blocks, image_file,
                                                jupyter_notebook, split_code_and_text_blocks)
-
-
-def figure_for_language(app: Sphinx, docname: str, english_image: Path) -> Path:
-    """The file of an example's figure in the build's language.
-
-    For now the English figure. When translated figures are merged, this
-    returns ``docs_engine.figure_translation.figure_in_language`` (same
-    arguments), so that the notebook shows the figures the page shows.
-    """
-    return english_image
 
 
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
@@ -53,7 +45,7 @@ def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     notebook = jupyter_notebook(blocks, app.config.sphinx_gallery_conf, out_dir)
     add_outputs(notebook, executed_blocks(script.with_suffix(".rst")),
                 app.config.sphinx_gallery_conf,
-                lambda image: figure_for_language(app, docname, image_file(app.srcdir, image)),
+                lambda image: figure_in_language(app, docname, image_file(app.srcdir, image)),
                 docname)
     return {
         script.name: source.encode("utf-8"),
