@@ -41,13 +41,15 @@ class StaleNotebookError(ExtensionError):
     category = "Notebook outputs error"
 
 
-def code_tokens(code: str) -> list[tuple[int, str]]:
-    """The code's tokens, without its comments and blank lines."""
+def code_tokens(code: str, literals: bool = True) -> list[tuple[int, str]]:
+    """The code's tokens, without its comments and blank lines (and string
+    literals' text unless ``literals``)."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(code.strip() + "\n").readline))
     except (tokenize.TokenError, SyntaxError):
         return [(tokenize.ERRORTOKEN, code.strip())]
-    return [(t.type, t.string) for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL)]
+    return [(t.type, t.string if literals or t.type != tokenize.STRING else "")
+            for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL)]
 
 
 def block_outputs(block: ExecutedBlock, figure_file: FigureFile) -> list[dict]:
@@ -65,11 +67,17 @@ def block_outputs(block: ExecutedBlock, figure_file: FigureFile) -> list[dict]:
 
 
 def add_outputs(notebook: dict, blocks: list[ExecutedBlock], gallery_conf: dict,
-                figure_file: FigureFile, example: str) -> dict:
-    """Give each code cell of ``notebook`` the outputs of its executed block."""
+                figure_file: FigureFile, example: str, translated: bool = False) -> dict:
+    """Give each code cell of ``notebook`` the outputs of its executed block.
+
+    A translated notebook's figure texts are translated string literals
+    (:mod:`docs_engine.figure_texts`): its cells match their blocks whatever
+    their literals say (the English notebook checks those).
+    """
     cells = example_code_cells(notebook, gallery_conf)
     for number, (cell, block) in enumerate(zip(cells, blocks), start=1):
-        if code_tokens("".join(cell["source"])) != code_tokens(block.code):
+        if (code_tokens("".join(cell["source"]), literals=not translated)
+                != code_tokens(block.code, literals=not translated)):
             first_line = "".join(cell["source"]).strip().splitlines()[0]
             raise _stale(example, f"its code cell {number} ({first_line!r}…) is not the code"
                                   " that was executed")

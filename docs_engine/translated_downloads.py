@@ -46,7 +46,7 @@ def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     add_outputs(notebook, executed_blocks(script.with_suffix(".rst")),
                 app.config.sphinx_gallery_conf,
                 lambda image: figure_in_language(app, docname, image_file(app.srcdir, image)),
-                docname)
+                docname, translated=True)
     return {
         script.name: source.encode("utf-8"),
         script.with_suffix(".ipynb").name: notebook_json(notebook),

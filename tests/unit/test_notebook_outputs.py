@@ -53,6 +53,18 @@ def test_a_translated_cell_matches_its_block_by_code(tmp_path):
     assert result["cells"][2]["outputs"][0]["text"] == ["0\n", "1\n"]
 
 
+def test_a_translated_notebook_matches_whatever_its_figure_texts_say(tmp_path):
+    english = 'plt.title("Loss")\n' + PLOT
+    spanish = 'plt.title("Pérdida")\n' + PLOT
+    blocks = [executed()[0], ExecutedBlock(code=english, images=executed()[1].images)]
+    result = add_outputs(notebook(TRAIN, spanish), blocks, GALLERY_CONF, figure_file(tmp_path),
+                         "x/plot_x", translated=True)
+    assert result["cells"][3]["outputs"][0]["output_type"] == "display_data"
+    with pytest.raises(StaleNotebookError):  # the English notebook must say what ran
+        add_outputs(notebook(TRAIN, spanish), blocks, GALLERY_CONF, figure_file(tmp_path),
+                    "x/plot_x")
+
+
 def test_adding_twice_gives_the_same_notebook(tmp_path):
     once = add_outputs(notebook(TRAIN, PLOT), executed(), GALLERY_CONF, figure_file(tmp_path), "x")
     twice = add_outputs(once, executed(), GALLERY_CONF, figure_file(tmp_path), "x")
