@@ -31,6 +31,13 @@ extensions = [
     "docs_engine.language_links",
     "docs_engine.comparison",
     "docs_engine.translation_status",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
+    "docs_engine.site_urls",
+    "docs_engine.not_found",
+    "docs_engine.site_root",
+    "docs_engine.page_description",
 ]
 
 root_doc = "index"
@@ -59,6 +66,8 @@ sphinx_gallery_conf = {
 
 html_theme = "pydata_sphinx_theme"
 html_title = project
+html_favicon = "docs/_static/favicon.svg"
+html_static_path = ["docs/_static"]
 html_show_sourcelink = False
 html_copy_source = False
 html_theme_options = {
@@ -68,6 +77,21 @@ html_theme_options = {
     "footer_start": [],
     "footer_end": [],
 }
+
+# -- Hosting -----------------------------------------------------------------
+
+# The site's root address: each language's pages live at <code>/<page>.html
+# under it, such as "https://owner.github.io/repository/". The SITE_URL
+# environment variable wins when it is set; on Read the Docs, its own
+# variables give the addresses. Empty: a local build, with relative links.
+# docs_engine/site_urls.py derives html_baseurl (canonical links),
+# ogp_site_url, notfound_urls_prefix and the sitemap's URL scheme from it.
+site_url = ""
+sitemap_excludes = ["search.html", "404.html"]  # pages not to index
+# A local build has no address to write a sitemap with: sphinx-sitemap says
+# so, and writes none.
+suppress_warnings = ["sitemap.configuration"]
+ogp_social_cards = {"enable": False}  # no generated preview images
 
 # -- Translations ------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Writing generated files so that two builds give the same bytes."""
 
+import os
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -30,3 +31,12 @@ def normalize_zip(path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         files = {name: archive.read(name) for name in archive.namelist()}
     write_if_changed(path, zip_bytes(files))
+
+
+def replace_file(path: Path, content: bytes) -> None:
+    """Write ``path`` in one step: builds that run side by side may both write it."""
+    if path.exists() and path.read_bytes() == content:
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(content)
+    temporary.replace(path)
