@@ -16,7 +16,8 @@ INSTALLED    = $(VENV)/.installed
 TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
-.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
+.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean \
+	mathjax
 
 # List the targets.
 help:
@@ -29,6 +30,7 @@ help:
 	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
 	@echo "make test         build the site in a temporary folder and test it"
 	@echo "make benchmark    time clean and incremental builds"
+	@echo "make mathjax      install MathJax (npm) for the pages' formulas"
 	@echo "make clean        remove everything the build generated"
 
 # Create the virtual environment and install the pinned requirements.
@@ -57,7 +59,7 @@ gallery: $(INSTALLED)
 html: $(addprefix html-,$(LANGUAGES))
 
 # Build one language from the executed gallery.
-$(addprefix html-,$(LANGUAGES)): html-%: gallery
+$(addprefix html-,$(LANGUAGES)): html-%: gallery mathjax
 	$(SPHINX) -b html -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 
@@ -99,3 +101,26 @@ benchmark: $(INSTALLED)
 # Remove every generated folder (the virtual environment stays).
 clean:
 	rm -rf $(BUILDDIR)
+
+# -- Hosting -----------------------------------------------------------------
+
+# MathJax, served by the site itself (no CDN): the npm package, pinned by
+# version and checksum, unpacked once into $(VENDOR)/mathjax with only what the
+# pages load (TeX input with every extension, HTML output, its fonts) and its
+# licence. conf.py's html_static_path copies $(VENDOR) into each language's
+# _static/, and Sphinx leaves the files that have not changed alone.
+VENDOR          = _build/vendor
+MATHJAX         = mathjax-3.2.2
+MATHJAX_SHA256  = 1b9c0a1c44df864e915690558e72adb9cc5203360daefd385084ced3b6c64c09
+MATHJAX_FILES   = package/LICENSE package/es5/tex-chtml-full.js package/es5/output/chtml/fonts/woff-v2
+MATHJAX_STAMP   = $(VENDOR)/mathjax/.$(MATHJAX)
+$(MATHJAX_STAMP):
+	@command -v npm >/dev/null || { echo "MathJax is installed with npm: install Node.js and npm (Debian: apt-get install npm)"; exit 1; }
+	rm -rf $(VENDOR)/mathjax $(VENDOR)/npm && mkdir -p $(VENDOR)/mathjax $(VENDOR)/npm
+	cd $(VENDOR)/npm && npm pack --silent --prefer-offline $(subst -,@,$(MATHJAX)) >/dev/null
+	echo "$(MATHJAX_SHA256)  $(VENDOR)/npm/$(MATHJAX).tgz" | sha256sum --check --quiet
+	tar -xzf $(VENDOR)/npm/$(MATHJAX).tgz -C $(VENDOR)/mathjax --strip-components=1 $(MATHJAX_FILES)
+	rm -rf $(VENDOR)/npm
+	touch $@
+mathjax: $(MATHJAX_STAMP)
+

@@ -38,12 +38,16 @@ extensions = [
     "docs_engine.not_found",
     "docs_engine.site_root",
     "docs_engine.page_description",
+    "docs_engine.no_source_maps",
 ]
 
 root_doc = "index"
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 templates_path = ["docs/_templates"]  # relative to this file
 myst_enable_extensions = ["dollarmath"]
+# MathJax from the site itself, not a CDN: `make mathjax` installs it into
+# _build/vendor/mathjax, which html_static_path copies into _static/.
+mathjax_path = "mathjax/es5/tex-chtml-full.js"
 
 # -- Example gallery ---------------------------------------------------------
 
@@ -67,7 +71,7 @@ sphinx_gallery_conf = {
 html_theme = "pydata_sphinx_theme"
 html_title = project
 html_favicon = "docs/_static/favicon.svg"
-html_static_path = ["docs/_static"]
+html_static_path = ["docs/_static", "_build/vendor"]
 html_show_sourcelink = False
 html_copy_source = False
 html_theme_options = {
