@@ -17,7 +17,7 @@ TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
 .PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean \
-	mathjax
+	mathjax dist
 
 # List the targets.
 help:
@@ -31,6 +31,7 @@ help:
 	@echo "make test         build the site in a temporary folder and test it"
 	@echo "make benchmark    time clean and incremental builds"
 	@echo "make mathjax      install MathJax (npm) for the pages' formulas"
+	@echo "make dist         one archive of the whole site: $(DIST)"
 	@echo "make clean        remove everything the build generated"
 
 # Create the virtual environment and install the pinned requirements.
@@ -123,4 +124,10 @@ $(MATHJAX_STAMP):
 	rm -rf $(VENDOR)/npm
 	touch $@
 mathjax: $(MATHJAX_STAMP)
+
+# One archive of the whole site, ready to upload to any static host; the same
+# bytes from two builds of the same sources.
+DIST = $(BUILDDIR)/dist/site.zip
+dist: html
+	$(BIN)/python -m docs_engine.site_archive $(BUILDDIR)/html $(DIST)
 
