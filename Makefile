@@ -17,7 +17,7 @@ TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
 .PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean \
-	mathjax dist
+	mathjax dist readthedocs
 
 # List the targets.
 help:
@@ -32,6 +32,7 @@ help:
 	@echo "make benchmark    time clean and incremental builds"
 	@echo "make mathjax      install MathJax (npm) for the pages' formulas"
 	@echo "make dist         one archive of the whole site: $(DIST)"
+	@echo "make readthedocs  Read the Docs' build (.readthedocs.yaml)"
 	@echo "make clean        remove everything the build generated"
 
 # Create the virtual environment and install the pinned requirements.
@@ -44,12 +45,14 @@ $(INSTALLED): requirements.txt requirements-test.txt constraints.txt pyproject.t
 # Install the system tools the checks and tests use (Debian packages), if missing.
 SYSTEM_TOOLS = msgfmt:gettext chromium:chromium hunspell:hunspell \
 	/usr/share/hunspell/es_ES.dic:hunspell-es
+# apt-get needs root: through sudo for a user who is not (a CI runner's).
+SUDO = $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo))
 system-tools:
 	@missing=$$(for tool in $(SYSTEM_TOOLS); do \
 		command -v $${tool%%:*} >/dev/null || test -e $${tool%%:*} || echo $${tool#*:}; done); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing $$missing"; \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+		$(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 	fi
 
 # Execute the examples (only those that changed) into $(BUILDDIR)/gallery.
@@ -131,3 +134,11 @@ DIST = $(BUILDDIR)/dist/site.zip
 dist: html
 	$(BIN)/python -m docs_engine.site_archive $(BUILDDIR)/html $(DIST)
 
+# Read the Docs (.readthedocs.yaml): the project's language only, into
+# $$READTHEDOCS_OUTPUT/html. The gallery step reads the configuration first,
+# which stops at a READTHEDOCS_LANGUAGE the site does not have.
+readthedocs: gallery
+	@test -n "$(READTHEDOCS_OUTPUT)" || { echo "READTHEDOCS_OUTPUT is not set: make readthedocs is Read the Docs' build"; exit 1; }
+	$(MAKE) html-$(READTHEDOCS_LANGUAGE)
+	rm -rf $(READTHEDOCS_OUTPUT)/html && mkdir -p $(READTHEDOCS_OUTPUT)
+	cp -r $(BUILDDIR)/html/$(READTHEDOCS_LANGUAGE) $(READTHEDOCS_OUTPUT)/html
