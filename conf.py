@@ -20,6 +20,7 @@ languages = tomllib.loads(Path(__file__).with_name("languages.toml").read_text("
 # -- Sources -----------------------------------------------------------------
 
 extensions = [
+    "docs_engine.quiet_log",  # first: it filters what the others print
     "myst_parser",
     "sphinx.ext.mathjax",
     "sphinx_gallery.gen_gallery",
@@ -39,6 +40,7 @@ extensions = [
     "docs_engine.site_root",
     "docs_engine.page_description",
     "docs_engine.no_source_maps",
+    "docs_engine.stale_outputs",
 ]
 
 root_doc = "index"
@@ -57,8 +59,9 @@ gallery_dir = "examples"  # docs/examples is a link into _build/gallery
 sphinx_gallery_conf = {
     "examples_dirs": [examples_dir],
     "gallery_dirs": [gallery_dir],
-    "subsection_order": [f"{examples_dir}/{name}" for name in ("tensors", "autograd", "nn")],
-    "within_subsection_order": "FileNameSortKey",
+    # Sections and examples in reading order: by the numbers in the file names.
+    "subsection_order": "docs_engine.reading_order.section_key",
+    "within_subsection_order": "docs_engine.reading_order.example_key",
     "first_notebook_cell": "%matplotlib inline",
     "show_signature": False,
     "write_computation_times": False,
@@ -92,14 +95,12 @@ html_theme_options = {
 # ogp_site_url, notfound_urls_prefix and the sitemap's URL scheme from it.
 site_url = ""
 sitemap_excludes = ["search.html", "404.html"]  # pages not to index
-# A local build has no address to write a sitemap with: sphinx-sitemap says
-# so, and writes none.
-suppress_warnings = ["sitemap.configuration"]
 ogp_social_cards = {"enable": False}  # no generated preview images
 
 # -- Translations ------------------------------------------------------------
 
-locale_dirs = ["../locales"]
+catalog_sources = "../locales"  # the .po files, relative to docs/
+locale_dirs = ["../_build/locales"]  # compiled there by `make` (docs_engine.catalog_compiler)
 gettext_compact = False
 gettext_location = False
 gettext_uuid = False

@@ -5,13 +5,13 @@ Each language is built into its own folder beside the others
 the folders are published is :mod:`site_urls`' business. This extension
 gives templates ``language_links`` for the header's switcher, adds
 ``<link rel="alternate" hreflang>`` (and ``x-default``, the first language)
-and ``og:locale`` to every page, keeps the sitemap's alternates to pages that
-exist, and writes the root ``index.html`` that sends a visitor to the language
-their browser prefers. A page that another language leaves out links to that
-language's home page instead, and has no alternate for it.
+and ``og:locale`` to every page, and keeps the sitemap's alternates to pages
+that exist. A page that another language leaves out links to that language's home
+page instead, and has no alternate for it. The root ``index.html``, which
+sends a visitor to the language their browser prefers, is written by
+:mod:`docs_engine.root_page`.
 """
 
-import json
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -19,35 +19,11 @@ from babel.core import get_global
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from docs_engine.build_files import replace_file
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
 from docs_engine.site_urls import has_twin, language_base_url, page_url
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
-
-REDIRECT = """<!DOCTYPE html>
-<html lang="{default}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<link rel="icon" href="favicon.ico">
-<script>
-  // The first language the browser prefers that the site has, else the default.
-  var available = {codes};
-  var preferred = (navigator.languages || [navigator.language || ""])
-    .map(function (tag) {{ return tag.toLowerCase().split("-")[0]; }})
-    .filter(function (code) {{ return available.indexOf(code) !== -1; }});
-  window.location.replace((preferred[0] || "{default}") + "/index.html");
-</script>
-</head>
-<body>
-<ul>
-{links}
-</ul>
-</body>
-</html>
-"""
 
 
 def locale_name(code: str) -> str:
@@ -115,30 +91,11 @@ def translate_title(app: Sphinx) -> None:
     app.config.ogp_site_name = app.config.html_title
 
 
-def write_root_redirect(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``index.html`` above the language folders (same for every language)."""
-    if exception or app.builder.format != "html":
-        return
-    languages = app.config.languages
-    default = next(iter(languages))
-    page = REDIRECT.format(
-        default=default,
-        title=app.config.project,
-        codes=json.dumps(list(languages)),
-        links="\n".join(
-            f'<li><a href="{code}/index.html" hreflang="{code}">{name}</a></li>'
-            for code, name in languages.items()
-        ),
-    )
-    replace_file(Path(app.outdir).parent / "index.html", page.encode("utf-8"))
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.site_urls")
     app.setup_extension("docs_engine.catalogs")
     app.connect("config-inited", declare_title)
     app.connect("builder-inited", translate_title)
     app.connect("html-page-context", add_language_links)
-    app.connect("build-finished", write_root_redirect)
     app.connect("build-finished", keep_sitemap_alternates_to_twins, priority=600)  # after sphinx-sitemap
     return {"parallel_read_safe": True, "parallel_write_safe": True}

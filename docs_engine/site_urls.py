@@ -16,10 +16,13 @@ Where those folders are published depends on the host:
 :func:`language_base_url` answers for every use: canonical links, hreflang
 alternates, the language switcher, the sitemap, OpenGraph and the 404 pages.
 A malformed setting stops the build as soon as the configuration is read,
-before anything is executed or written.
+before anything is executed or written; ``python -m docs_engine.site_urls``
+checks the settings alone (``make readthedocs`` does, first).
 """
 
 import os
+import runpy
+import sys
 from collections.abc import Mapping
 from urllib.parse import urlsplit, urlunsplit
 
@@ -128,6 +131,8 @@ def has_twin(app: Sphinx, pagename: str, language: str) -> bool:
 def configure_site(app: Sphinx, config: Config) -> None:
     """Check the site's address, then give it to every extension that links."""
     config.site_url, config.site_version_path = resolve_site(config.site_url, config.languages, os.environ)
+    if not config.site_url:  # sphinx-sitemap would warn that it writes no sitemap without one
+        config.suppress_warnings = [*config.suppress_warnings, "sitemap.configuration"]
     config.exclude_patterns = [*config.exclude_patterns,
                                *config.language_exclude_patterns.get(config.language, [])]
     base = language_base_url(config, config.language) or ""
@@ -147,3 +152,19 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("language_exclude_patterns", {}, "env", types=[dict])
     app.connect("config-inited", configure_site, priority=100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def main() -> int:
+    """Check the site's address settings (conf.py and the environment)."""
+    conf = runpy.run_path("conf.py")  # declarative: no side effects
+    try:
+        root, version_path = resolve_site(conf.get("site_url", ""), conf["languages"], os.environ)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"The site's address: {root + '<language>/' + version_path if root else 'none (a local build)'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

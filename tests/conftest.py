@@ -68,12 +68,12 @@ def make(root: Path, *targets: str, check: bool = True, env: dict[str, str] | No
     return result
 
 
-def build_site(target: Path, *targets: str, env: dict[str, str] | None = None) -> Site:
-    """Build the site (``make html``, or ``targets``) in ``target``, a copy
-    of the project or a new one."""
+def build_site(target: Path, *targets: str, jobs: int = 2, env: dict[str, str] | None = None) -> Site:
+    """Build the site in ``target``, a copy of the project or a new one, with
+    ``make html`` (or ``targets``): examples and languages run ``jobs`` at a
+    time (the Makefile's default is the number of cores)."""
     root = target if (target / "Makefile").exists() else copy_project(target)
-    # Both languages side by side, as CI may.
-    result = make(root, "-j2", *(targets or ["html"]), env=env)
+    result = make(root, *(targets or ["html"]), f"JOBS={jobs}", env=env)
     return Site(root, ANSI_COLOR.sub("", result.stdout + result.stderr))
 
 
