@@ -95,8 +95,7 @@ html:
 
 # Build one language from the executed gallery (and, if translated, its compiled catalogs).
 $(addprefix html-,$(LANGUAGES)): html-%: $(STAMPS)/html-%
-$(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$*),$(STAMPS)/catalogs-$$*) \
-		$$(MATHJAX_STAMP) $$(SITE_ADDRESS)
+$(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$*),$(STAMPS)/catalogs-$$*)
 	$(SPHINX) -b html -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 	@mkdir -p $(@D) && touch $@
@@ -165,6 +164,8 @@ $(MATHJAX_STAMP):
 	rm -rf $(VENDOR)/npm
 	touch $@
 mathjax: $(MATHJAX_STAMP)
+# Every Sphinx run checks that html_static_path exists, the gallery step's too.
+$(STAMPS)/gallery $(addprefix $(STAMPS)/html-,$(LANGUAGES)): $(MATHJAX_STAMP)
 
 # One archive of the whole site, ready to upload to any static host; the same
 # bytes from two builds of the same sources.
@@ -180,6 +181,7 @@ $(SITE_ADDRESS): FORCE
 	@mkdir -p $(@D) && echo '$(SITE_SETTINGS)' | cmp -s - $@ || echo '$(SITE_SETTINGS)' > $@
 .PHONY: FORCE
 FORCE:
+$(addprefix $(STAMPS)/html-,$(LANGUAGES)): $(SITE_ADDRESS)
 
 # Read the Docs (.readthedocs.yaml): the project's language only, into
 # $$READTHEDOCS_OUTPUT/html, once its settings are checked.

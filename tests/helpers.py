@@ -102,6 +102,13 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page (a redirect) drops its requests: not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(folder: Path, not_found: Path | None = None) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 as a static host would; yield its address.
@@ -110,8 +117,7 @@ def serve(folder: Path, not_found: Path | None = None) -> Iterator[str]:
     the site's ``404.html``.
     """
     handler = type("Host", (_StaticHost,), {"not_found": not_found})
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
