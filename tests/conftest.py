@@ -55,7 +55,7 @@ def build_environment(**variables: str) -> dict[str, str]:
 
 def make(root: Path, *targets: str, check: bool = True, env: dict[str, str] | None = None
          ) -> subprocess.CompletedProcess:
-    """Run the project's Makefile in ``root`` with this session's environment."""
+    """Run the project's Makefile in ``root`` with this session's environment (and ``env``)."""
     result = subprocess.run(
         ["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", *targets],
         cwd=root,

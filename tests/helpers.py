@@ -3,6 +3,7 @@
 import functools
 import http.server
 import math
+import os
 import subprocess
 import sys
 import threading
@@ -35,6 +36,12 @@ def html_pages(folder: Path) -> set[str]:
     """The pages of a built language, by their path in its folder."""
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
             if not p.relative_to(folder).parts[0].startswith("_")}
+
+
+def run_tool(name: str, *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
+    """Run one of the translators' tools, as the Makefile does, in ``cwd``."""
+    return subprocess.run([sys.executable, "-m", f"docs_engine.translators.{name}", *args],
+                          cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 
 def soup(path: Path) -> BeautifulSoup:
