@@ -18,6 +18,7 @@ TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 .DEFAULT_GOAL := help
 .PHONY: help system-tools html gallery preview $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
 .PHONY: todo find-po review-po
+.PHONY: mathjax dist readthedocs
 
 # List the targets.
 help:
@@ -35,6 +36,9 @@ help:
 	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
 	@echo "make test         build the site in a temporary folder and test it"
 	@echo "make benchmark    time clean and incremental builds"
+	@echo "make mathjax      install MathJax (npm) for the pages' formulas"
+	@echo "make dist         one archive of the whole site: $(DIST)"
+	@echo "make readthedocs  Read the Docs' build (.readthedocs.yaml)"
 	@echo "make clean        remove everything the build generated"
 
 # Create the virtual environment and install the pinned requirements.
@@ -48,12 +52,14 @@ $(INSTALLED): requirements.txt requirements-test.txt constraints.txt pyproject.t
 SYSTEM_TOOLS = msgfmt:gettext chromium:chromium hunspell:hunspell \
 	/usr/share/hunspell/es_ES.dic:hunspell-es \
 	/usr/share/dict/american-english:wamerican
+# apt-get needs root: through sudo for a user who is not (a CI runner's).
+SUDO = $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo))
 system-tools:
 	@missing=$$(for tool in $(SYSTEM_TOOLS); do \
 		command -v $${tool%%:*} >/dev/null || test -e $${tool%%:*} || echo $${tool#*:}; done); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing $$missing"; \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+		$(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 	fi
 
 # -- What each step reads ----------------------------------------------------
@@ -176,3 +182,52 @@ find-po: $(INSTALLED)
 review-po: $(INSTALLED) system-tools
 	@$(BIN)/python -m docs_engine.translators.review $(addprefix --language ,$(TRANSLATIONS)) \
 		--base '$(subst ','\'',$(value BASE))'
+
+# -- Hosting -----------------------------------------------------------------
+
+# MathJax, served by the site itself (no CDN): the npm package, pinned by
+# version and checksum, unpacked once into $(VENDOR)/mathjax with only what the
+# pages load (TeX input with every extension, HTML output, its fonts) and its
+# licence. conf.py's html_static_path copies $(VENDOR) into each language's
+# _static/, and Sphinx leaves the files that have not changed alone.
+VENDOR          = _build/vendor
+MATHJAX         = mathjax-3.2.2
+MATHJAX_SHA256  = 1b9c0a1c44df864e915690558e72adb9cc5203360daefd385084ced3b6c64c09
+MATHJAX_FILES   = package/LICENSE package/es5/tex-chtml-full.js package/es5/output/chtml/fonts/woff-v2
+MATHJAX_STAMP   = $(VENDOR)/mathjax/.$(MATHJAX)
+$(MATHJAX_STAMP):
+	@command -v npm >/dev/null || { echo "MathJax is installed with npm: install Node.js and npm (Debian: apt-get install npm)"; exit 1; }
+	rm -rf $(VENDOR)/mathjax $(VENDOR)/npm && mkdir -p $(VENDOR)/mathjax $(VENDOR)/npm
+	cd $(VENDOR)/npm && npm pack --silent --prefer-offline $(subst -,@,$(MATHJAX)) >/dev/null
+	echo "$(MATHJAX_SHA256)  $(VENDOR)/npm/$(MATHJAX).tgz" | sha256sum --check --quiet
+	tar -xzf $(VENDOR)/npm/$(MATHJAX).tgz -C $(VENDOR)/mathjax --strip-components=1 $(MATHJAX_FILES)
+	rm -rf $(VENDOR)/npm
+	touch $@
+mathjax: $(MATHJAX_STAMP)
+# Every Sphinx run checks that html_static_path exists, the gallery step's too.
+$(STAMPS)/gallery $(addprefix $(STAMPS)/html-,$(LANGUAGES)): $(MATHJAX_STAMP)
+
+# One archive of the whole site, ready to upload to any static host; the same
+# bytes from two builds of the same sources.
+DIST = $(BUILDDIR)/dist/site.zip
+dist: html
+	$(BIN)/python -m docs_engine.site_archive $(BUILDDIR)/html $(DIST)
+
+# The site's address also comes from the environment (SITE_URL, or Read the
+# Docs' variables): the languages are built again when it changes.
+SITE_ADDRESS = $(STAMPS)/site-address
+SITE_SETTINGS = $(SITE_URL) $(READTHEDOCS) $(READTHEDOCS_LANGUAGE) $(READTHEDOCS_CANONICAL_URL)
+$(SITE_ADDRESS): FORCE
+	@mkdir -p $(@D) && echo '$(SITE_SETTINGS)' | cmp -s - $@ || echo '$(SITE_SETTINGS)' > $@
+.PHONY: FORCE
+FORCE:
+$(addprefix $(STAMPS)/html-,$(LANGUAGES)): $(SITE_ADDRESS)
+
+# Read the Docs (.readthedocs.yaml): the project's language only, into
+# $$READTHEDOCS_OUTPUT/html, once its settings are checked.
+readthedocs: $(INSTALLED)
+	@test -n "$(READTHEDOCS_OUTPUT)" || { echo "READTHEDOCS_OUTPUT is not set: make readthedocs is Read the Docs' build"; exit 1; }
+	$(BIN)/python -m docs_engine.site_urls
+	$(MAKE) html-$(READTHEDOCS_LANGUAGE)
+	rm -rf $(READTHEDOCS_OUTPUT)/html && mkdir -p $(READTHEDOCS_OUTPUT)
+	cp -r $(BUILDDIR)/html/$(READTHEDOCS_LANGUAGE) $(READTHEDOCS_OUTPUT)/html

@@ -35,6 +35,14 @@ extensions = [
     "docs_engine.comparison",
     "docs_engine.translation_status",
     "docs_engine.theme_messages",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
+    "docs_engine.site_urls",
+    "docs_engine.not_found",
+    "docs_engine.site_root",
+    "docs_engine.page_description",
+    "docs_engine.no_source_maps",
     "docs_engine.stale_outputs",
 ]
 
@@ -42,6 +50,9 @@ root_doc = "index"
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 templates_path = ["docs/_templates"]  # relative to this file
 myst_enable_extensions = ["dollarmath"]
+# MathJax from the site itself, not a CDN: `make mathjax` installs it into
+# _build/vendor/mathjax, which html_static_path copies into _static/.
+mathjax_path = "mathjax/es5/tex-chtml-full.js"
 
 # -- Example gallery ---------------------------------------------------------
 
@@ -67,6 +78,8 @@ sphinx_gallery_conf = {
 
 html_theme = "pydata_sphinx_theme"
 html_title = project
+html_favicon = "docs/_static/favicon.svg"
+html_static_path = ["docs/_static", "_build/vendor"]
 html_show_sourcelink = False
 html_copy_source = False
 html_theme_options = {
@@ -76,6 +89,18 @@ html_theme_options = {
     "footer_start": [],
     "footer_end": [],
 }
+
+# -- Hosting -----------------------------------------------------------------
+
+# The site's root address: each language's pages live at <code>/<page>.html
+# under it, such as "https://owner.github.io/repository/". The SITE_URL
+# environment variable wins when it is set; on Read the Docs, its own
+# variables give the addresses. Empty: a local build, with relative links.
+# docs_engine/site_urls.py derives html_baseurl (canonical links),
+# ogp_site_url, notfound_urls_prefix and the sitemap's URL scheme from it.
+site_url = ""
+sitemap_excludes = ["search.html", "404.html"]  # pages not to index
+ogp_social_cards = {"enable": False}  # no generated preview images
 
 # -- Translations ------------------------------------------------------------
 

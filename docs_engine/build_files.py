@@ -1,5 +1,6 @@
 """Writing generated files so that two builds give the same bytes."""
 
+import os
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -26,3 +27,11 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
             archive.writestr(entry, content)
     return buffer.getvalue()
 
+
+def replace_file(path: Path, content: bytes) -> None:
+    """Write ``path`` in one step: builds that run side by side may both write it."""
+    if path.exists() and path.read_bytes() == content:
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(content)
+    temporary.replace(path)

@@ -1,40 +1,83 @@
 """Link every page to the same page in the site's other languages.
 
 Each language is built into its own folder beside the others
-(``_build/html/en/``, ``_build/html/es/``) with the same page names, so the
-twin of ``<lang>/<page>.html`` is ``<other>/<page>.html``. This extension
-gives templates ``language_links`` for the header's switcher and adds
-``<link rel="alternate" hreflang>`` to every page. The root ``index.html``,
-which sends a visitor to the language their browser prefers, is written by
+(``_build/html/en/``, ``_build/html/es/``) with the same page names; where
+the folders are published is :mod:`site_urls`' business. This extension
+gives templates ``language_links`` for the header's switcher, adds
+``<link rel="alternate" hreflang>`` (and ``x-default``, the first language)
+and ``og:locale`` to every page, and keeps the sitemap's alternates to pages
+that exist. A page that another language leaves out links to that language's home
+page instead, and has no alternate for it. The root ``index.html``, which
+sends a visitor to the language their browser prefers, is written by
 :mod:`docs_engine.root_page`.
 """
 
+from pathlib import Path
+from xml.etree import ElementTree
+
+from babel.core import get_global
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.site_urls import has_twin, language_base_url, page_url
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def twin_url(pagename: str, language: str) -> str:
-    """The relative URL of ``pagename`` in ``language``, seen from the page."""
-    return "../" * (pagename.count("/") + 1) + f"{language}/{pagename}.html"
+def locale_name(code: str) -> str:
+    """The ``language_TERRITORY`` name OpenGraph wants, from CLDR's likely subtags."""
+    likely = get_global("likely_subtags").get(code, code)
+    language, _, rest = likely.partition("_")
+    territory = rest.rsplit("_", 1)[-1] if rest else ""
+    return f"{language}_{territory}" if territory else language
 
 
 def add_language_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    links = [
-        {
+    config = app.config
+    not_found = pagename == config.notfound_pagename
+    links = []
+    for code, name in config.languages.items():
+        # The 404 page's twin is no use: it leads to the other language's home.
+        twin = has_twin(app, pagename, code) and not not_found
+        links.append({
             "code": code,
             "name": name,
-            "url": twin_url(pagename, code),
-            "current": code == app.config.language,
-        }
-        for code, name in app.config.languages.items()
-    ]
+            "url": page_url(app, pagename if twin else config.root_doc, code, from_page=pagename),
+            "current": code == config.language,
+            "twin": twin,
+        })
     context["language_links"] = links
-    context["metatags"] = context.get("metatags", "") + "".join(
-        f'\n<link rel="alternate" hreflang="{link["code"]}" href="{link["url"]}">'
-        for link in links
-    )
+    twins = [link for link in links if link["twin"]]
+    if not twins:
+        return
+    default = next(iter(config.languages))
+    alternates = [(link["code"], link["url"]) for link in twins]
+    alternates += [("x-default", link["url"]) for link in twins if link["code"] == default]
+    tags = [f'<link rel="alternate" hreflang="{code}" href="{url}">' for code, url in alternates]
+    if doctree is not None:  # a page with OpenGraph tags (sphinxext-opengraph's)
+        tags.append(f'<meta property="og:locale" content="{locale_name(config.language)}">')
+        tags += [f'<meta property="og:locale:alternate" content="{locale_name(link["code"])}">'
+                 for link in twins if not link["current"]]
+    context["metatags"] = context.get("metatags", "") + "".join(f"\n{tag}" for tag in tags)
+
+
+def keep_sitemap_alternates_to_twins(app: Sphinx, exception: Exception | None) -> None:
+    """Drop sphinx-sitemap's alternates to pages another language leaves out."""
+    sitemap = Path(app.outdir) / app.config.sitemap_filename
+    if exception or not app.config.language_exclude_patterns or not sitemap.exists():
+        return
+    base = language_base_url(app.config, app.config.language)
+    tree = ElementTree.parse(sitemap)
+    for url in tree.getroot():
+        pagename = url.find(f"{{{SITEMAP}}}loc").text.removeprefix(base).removesuffix(".html")
+        for link in url.findall(f"{{{XHTML}}}link"):
+            if not has_twin(app, pagename, link.get("hreflang")):
+                url.remove(link)
+    ElementTree.register_namespace("", SITEMAP)
+    ElementTree.register_namespace("xhtml", XHTML)
+    tree.write(sitemap, xml_declaration=True, encoding="utf-8", method="xml")
 
 
 def declare_title(app: Sphinx, config: Config) -> None:
@@ -43,13 +86,16 @@ def declare_title(app: Sphinx, config: Config) -> None:
 
 
 def translate_title(app: Sphinx) -> None:
+    """The header's title, and the site name OpenGraph gives with every page."""
     app.config.html_title = translations(app, EXTENSIONS_CATALOG).gettext(app.config.html_title)
+    app.config.ogp_site_name = app.config.html_title
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("languages", {"en": "English"}, "html", types=[dict])
+    app.setup_extension("docs_engine.site_urls")
     app.setup_extension("docs_engine.catalogs")
     app.connect("config-inited", declare_title)
     app.connect("builder-inited", translate_title)
     app.connect("html-page-context", add_language_links)
+    app.connect("build-finished", keep_sitemap_alternates_to_twins, priority=600)  # after sphinx-sitemap
     return {"parallel_read_safe": True, "parallel_write_safe": True}

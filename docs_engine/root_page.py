@@ -23,6 +23,7 @@ REDIRECT = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="favicon.ico">
 <script>
   // The first language the browser prefers that the site has, else the default.
   var available = {codes};

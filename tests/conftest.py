@@ -21,6 +21,11 @@ VENV = Path(sys.prefix)
 ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")
 # 2026-01-01, for builds that must not depend on when they run.
 REPRODUCIBLE_DATE = "1767225600"
+# Where the site lives, for builds that must not depend on where they run:
+# tests set these themselves.
+HOSTING_VARIABLES = ("SITE_URL", "READTHEDOCS")
+# A site published under a sub-path, as GitHub Pages serves a project's site.
+SITE_URL = "https://example.org/learn-pytorch/"
 
 
 @dataclass
@@ -40,8 +45,16 @@ class Site:
         return self.html / language / f"{name}.html"
 
 
-def make(root: Path, *targets: str, check: bool = True,
-         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def build_environment(**variables: str) -> dict[str, str]:
+    """This session's environment, for a reproducible build, plus ``variables``."""
+    environment = {name: value for name, value in os.environ.items()
+                   if not name.startswith(HOSTING_VARIABLES)}
+    # A reproducible build: no timing on any page (see comparison.py).
+    return {**environment, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1", **variables}
+
+
+def make(root: Path, *targets: str, check: bool = True, env: dict[str, str] | None = None
+         ) -> subprocess.CompletedProcess:
     """Run the project's Makefile in ``root`` with this session's environment (and ``env``)."""
     result = subprocess.run(
         # The session's environment is used as it is (-o): were the copy's
@@ -52,19 +65,19 @@ def make(root: Path, *targets: str, check: bool = True,
         cwd=root,
         capture_output=True,
         text=True,
-        # A reproducible build: no timing on any page (see comparison.py).
-        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1", **(env or {})},
+        env=build_environment(**(env or {})),
     )
     if check and result.returncode != 0:
         pytest.fail(f"make {' '.join(targets)} failed:\n{result.stdout}\n{result.stderr}")
     return result
 
 
-def build_site(target: Path, jobs: int = 2) -> Site:
-    """Build a copy of the project with ``make html``: examples and languages
-    run ``jobs`` at a time (the Makefile's default is the number of cores)."""
-    root = copy_project(target)
-    result = make(root, "html", f"JOBS={jobs}")
+def build_site(target: Path, *targets: str, jobs: int = 2, env: dict[str, str] | None = None) -> Site:
+    """Build the site in ``target``, a copy of the project or a new one, with
+    ``make html`` (or ``targets``): examples and languages run ``jobs`` at a
+    time (the Makefile's default is the number of cores)."""
+    root = target if (target / "Makefile").exists() else copy_project(target)
+    result = make(root, *(targets or ["html"]), f"JOBS={jobs}", env=env)
     return Site(root, ANSI_COLOR.sub("", result.stdout + result.stderr))
 
 
@@ -84,10 +97,17 @@ def project_copy(tmp_path_factory, site):
 
     def fresh_copy() -> Path:
         root = copy_project(tmp_path_factory.mktemp("broken"))
-        shutil.copytree(site.gallery, root / "_build" / "gallery")
+        for built in ("gallery", "vendor"):  # the executed examples, MathJax
+            shutil.copytree(site.root / "_build" / built, root / "_build" / built)
         return root
 
     return fresh_copy
+
+
+@pytest.fixture(scope="session")
+def hosted_site(project_copy) -> Site:
+    """The whole site built for publishing at :data:`SITE_URL`, and its archive."""
+    return build_site(project_copy(), "dist", env={"SITE_URL": SITE_URL})
 
 
 def break_build(project_copy, edit, target: str = "html") -> str:

@@ -1,6 +1,7 @@
 """Reading the built site: pages, logs, downloads."""
 
 import functools
+import http.server
 import json
 import math
 import os
@@ -8,6 +9,9 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +28,18 @@ EXAMPLES = sorted(
     key=lambda name: int(name.rsplit("/plot_", 1)[1].split("_")[0]),
 )
 LANGUAGES = ["en", "es"]
+NOT_FOUND_PAGE = "404.html"
 
 
 def docname(example: str) -> str:
     """``examples/tensors/plot_1_numpy`` is also the page's name."""
     return example
+
+
+def html_pages(folder: Path) -> set[str]:
+    """The pages of a built language, by their path in its folder."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
+            if not p.relative_to(folder).parts[0].startswith("_")}
 
 
 def run_tool(name: str, *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
@@ -140,3 +151,45 @@ def english_words(words: set[str]) -> set[str]:
     not_spanish = set(result.stdout.split())
     return {word for word in words if word.lower() in ENGLISH_ALSO_SPANISH
             or (word in not_spanish and word.lower() in english)}
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """A static host: files as they are, ``not_found`` (if any) for a missing path."""
+
+    not_found: Path | None = None
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found is None:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page (a redirect) drops its requests: not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve(folder: Path, not_found: Path | None = None) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 as a static host would; yield its address.
+
+    With ``not_found``, a missing path gets that page, as GitHub Pages serves
+    the site's ``404.html``.
+    """
+    handler = type("Host", (_StaticHost,), {"not_found": not_found})
+    httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -15,16 +15,11 @@ import snowballstemmer
 from docs_engine.figure_texts import figure_messages
 from docs_engine.sphinx_gallery_adapter import split_code_and_text_blocks
 from tests.conftest import break_build
-from tests.helpers import EXAMPLES, LANGUAGES, ROOT, download, soup
+from tests.helpers import EXAMPLES, LANGUAGES, NOT_FOUND_PAGE, ROOT, download, html_pages, soup
 
 CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
-# Pages every built language has besides the documents: Sphinx's own.
-GENERATED_PAGES = {"genindex.html", "search.html"}
-
-
-def html_pages(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
-            if not p.relative_to(folder).parts[0].startswith("_")}
+# Pages every built language has besides the documents: Sphinx's own and the 404 page.
+GENERATED_PAGES = {"genindex.html", "search.html", NOT_FOUND_PAGE}
 
 
 def test_every_english_page_has_a_spanish_twin(site):
@@ -35,7 +30,7 @@ def test_every_english_page_has_a_spanish_twin(site):
 
 @pytest.mark.parametrize("language,other", [("en", "es"), ("es", "en")])
 def test_language_switcher_links_to_the_same_page(site, language, other):
-    for name in html_pages(site.html / language):
+    for name in html_pages(site.html / language) - {NOT_FOUND_PAGE}:  # test_hosting.py
         page = site.html / language / name
         links = soup(page).select(f".language-switcher a[hreflang={other}]")
         assert links, f"{language}/{name} has no link to {other}"
@@ -49,8 +44,10 @@ def test_every_page_declares_its_language_and_alternates(site):
         for name in html_pages(site.html / language):
             page = soup(site.html / language / name)
             assert page.html["lang"] == language
+            if name == NOT_FOUND_PAGE:  # for visitors only: test_hosting.py
+                continue
             alternates = {link["hreflang"] for link in page.select('link[rel=alternate][hreflang]')}
-            assert alternates == set(LANGUAGES), name
+            assert alternates == {*LANGUAGES, "x-default"}, name
 
 
 @pytest.mark.parametrize("catalog", CATALOGS, ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -1,0 +1,105 @@
+"""The 404 page of each language, in that language, that renders at any path.
+
+sphinx-notfound-page writes ``404.html`` with absolute URLs for its assets and
+links (``notfound_urls_prefix``, from :mod:`site_urls`), so the page renders
+the same whatever missing address a host serves it at. Its text is ours,
+translated through the extensions' catalog: it offers the home page and a
+search. The page is for visitors only: no canonical link, no alternates, and
+search engines are told not to index it.
+
+A host that serves one ``404.html`` from the site's root for every missing
+path (GitHub Pages) gets the first language's page, which sends a visitor
+whose path is in another language to that language's 404 page.
+"""
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import escape
+from sphinx.application import Sphinx
+
+from docs_engine.build_files import replace_file
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.site_urls import page_url
+
+TITLE = "Page not found"
+EXPLANATION = "There is no page at this address: it may have moved, or the address may be mistyped."
+HOME = "Go to the home page"
+SEARCH = "Search the site"
+SEARCH_BUTTON = "Search"
+
+BODY = """<h1>{title}</h1>
+<p>{explanation}</p>
+<p><a href="{home_url}">{home}</a></p>
+<form class="d-flex gap-2" action="{search_url}" method="get" role="search">
+  <input class="form-control" type="search" name="q" aria-label="{search}" placeholder="{search}">
+  <button class="btn btn-primary" type="submit">{search_button}</button>
+</form>
+"""
+
+# Runs first in the root 404.html: the language is the first segment after the site's root.
+LANGUAGE_FROM_PATH = """<script>
+  (function () {{
+    var root = {root}, languages = {languages}, here = {language};
+    var path = window.location.pathname;
+    if (path.indexOf(root) !== 0) return;
+    var language = path.slice(root.length).split("/")[0];
+    if (language !== here && languages.indexOf(language) !== -1) {{
+      window.location.replace(root + language + "/404.html");
+    }}
+  }})();
+</script>"""
+
+add_messages(TITLE, EXPLANATION, HOME, SEARCH, SEARCH_BUTTON)
+
+
+def translate_page(app: Sphinx) -> None:
+    """The page's text in the build's language, with links that work from any path."""
+    _ = translations(app, EXTENSIONS_CATALOG).gettext
+    here, language = app.config.notfound_pagename, app.config.language
+    app.config.notfound_context = {
+        "title": _(TITLE),
+        "body": BODY.format(
+            title=escape(_(TITLE)),
+            explanation=escape(_(EXPLANATION)),
+            home=escape(_(HOME)),
+            home_url=page_url(app, app.config.root_doc, language, from_page=here),
+            search=escape(_(SEARCH)),
+            search_url=page_url(app, "search", language, from_page=here),
+            search_button=escape(_(SEARCH_BUTTON)),
+        ),
+    }
+
+
+def keep_out_of_search_engines(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if pagename != app.config.notfound_pagename:
+        return
+    context["pageurl"] = None  # no canonical link
+    context["content_root"] = app.config.notfound_urls_prefix  # what scripts resolve URLs against
+    context["metatags"] = context.get("metatags", "") + '\n<meta name="robots" content="noindex">'
+
+
+def write_root_not_found(app: Sphinx, exception: Exception | None) -> None:
+    """Write the first language's 404 page, which picks the path's language, at the root."""
+    languages = list(app.config.languages)
+    if exception or app.builder.format != "html" or app.config.language != languages[0]:
+        return
+    page = (Path(app.outdir) / f"{app.config.notfound_pagename}.html").read_text(encoding="utf-8")
+    script = LANGUAGE_FROM_PATH.format(
+        root=json.dumps(urlsplit(app.config.site_url).path or "/"),
+        languages=json.dumps(languages),
+        language=json.dumps(app.config.language),
+    )
+    page = page.replace("<head>", f"<head>\n{script}", 1)
+    replace_file(Path(app.outdir).parent / "404.html", page.encode("utf-8"))
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("notfound.extension")
+    app.setup_extension("docs_engine.site_urls")
+    app.setup_extension("docs_engine.catalogs")
+    app.connect("builder-inited", translate_page)
+    app.connect("html-page-context", keep_out_of_search_engines)
+    app.connect("build-finished", write_root_not_found)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
