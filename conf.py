@@ -61,6 +61,13 @@ html_theme = "pydata_sphinx_theme"
 html_title = project
 html_show_sourcelink = False
 html_copy_source = False
+html_static_path = ["docs/_static"]  # relative to this file
+html_css_files = ["site.css"]
+html_js_files = ["language-switcher.js", "sidebar-toggles.js"]
+# Pages with no sibling pages to list: no empty left sidebar, more room for the text.
+html_sidebars = {
+    page: [] for page in ("intro", "comparison", "glossary", "contributing", "translation-status")
+}
 html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc"],

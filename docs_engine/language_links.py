@@ -6,6 +6,7 @@ twin of ``<lang>/<page>.html`` is ``<other>/<page>.html``. This extension
 gives templates ``language_links`` for the header's switcher, adds
 ``<link rel="alternate" hreflang>`` to every page, and writes the root
 ``index.html`` that sends a visitor to the language their browser prefers.
+The switcher's own name ("Language") is a message of our extensions' catalog.
 """
 
 import json
@@ -61,6 +62,14 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
     )
 
 
+# The name of the header's language switcher, read out before the current language.
+SWITCHER_LABEL = "Language"
+
+
+def add_switcher_label(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    context["language_switcher_label"] = translations(app, EXTENSIONS_CATALOG).gettext(SWITCHER_LABEL)
+
+
 def declare_title(app: Sphinx, config: Config) -> None:
     """The site's title is text to translate, like the pages'."""
     add_messages(config.html_title)
@@ -94,8 +103,10 @@ def write_root_redirect(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("languages", {"en": "English"}, "html", types=[dict])
     app.setup_extension("docs_engine.catalogs")
+    add_messages(SWITCHER_LABEL)
     app.connect("config-inited", declare_title)
     app.connect("builder-inited", translate_title)
     app.connect("html-page-context", add_language_links)
+    app.connect("html-page-context", add_switcher_label)
     app.connect("build-finished", write_root_redirect)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
