@@ -9,6 +9,8 @@ scripts in ``examples/``; this file sits at the top level and is passed to
 import tomllib
 from pathlib import Path
 
+from docs_engine.repository_links import repository_from_environment
+
 # -- Project -----------------------------------------------------------------
 
 project = "Learning PyTorch by example"
@@ -31,6 +33,7 @@ extensions = [
     "docs_engine.language_links",
     "docs_engine.comparison",
     "docs_engine.translation_status",
+    "docs_engine.repository_links",
 ]
 
 root_doc = "index"
@@ -71,10 +74,19 @@ html_sidebars = {
 html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc"],
+    "article_footer_items": ["repository-links"],
     "header_links_before_dropdown": 4,
     "footer_start": [],
     "footer_end": [],
 }
+
+# -- Repository --------------------------------------------------------------
+
+# Each page links to its source file and, translated, to its catalog in this
+# repository. By default the URL comes from CI (GitHub Actions, Read the
+# Docs); empty, the pages show no such links.
+repository_url = repository_from_environment()
+repository_branch = "main"
 
 # -- Translations ------------------------------------------------------------
 

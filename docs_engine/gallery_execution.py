@@ -45,6 +45,8 @@ def reproducible_zips(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("gallery_execute", True, "env", types=[bool])
     app.add_config_value("gallery_dir", "examples", "env", types=[str])
+    # Where the example scripts live, relative to the source folder.
+    app.add_config_value("examples_dir", "../examples", "env", types=[str])
     # Before sphinx-gallery fills its defaults (priority 10).
     app.connect("config-inited", gallery_folders, priority=5)
     # After sphinx-gallery generates the gallery (default priority, 500).
