@@ -34,6 +34,7 @@ extensions = [
     "docs_engine.comparison",
     "docs_engine.translation_status",
     "docs_engine.repository_links",
+    "sphinx_copybutton",
 ]
 
 root_doc = "index"
@@ -79,6 +80,12 @@ html_theme_options = {
     "footer_start": [],
     "footer_end": [],
 }
+
+# Copy the code of a block, never its prompts or its output.
+copybutton_exclude = ".linenos, .gp, .go"
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_selector = "div:not(.sphx-glr-script-out) > div.highlight > pre"
 
 # -- Repository --------------------------------------------------------------
 
