@@ -1,9 +1,13 @@
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from docs_engine.comparison import example_log, least_squares_optimum
+from docs_engine.comparison import (depart_exact_number_html, example_log, least_squares_optimum,
+                                    loss_chart, rounded_loss, visit_exact_number_html)
 from docs_engine.training_log import LogFormatError
 from docs_engine.training_record import record_path, record_training
 
@@ -47,3 +51,25 @@ def test_training_record_times_the_block_that_grew_the_losses(tmp_path):
     record_training(None, block_vars, {})
     record = json.loads(record_path(Path(target)).read_text())
     assert record["losses"] == [3.0, 2.0, 1.0] and record["seconds"] >= 0
+
+
+def test_loss_legend_sits_outside_the_axes_where_it_hides_no_curve():
+    curves = [(f"variant {n}", [10.0 ** -k for k in range(50)]) for n in range(8)]
+    figure = loss_chart(curves, "iteration", "loss")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)  # lays out the constrained layout
+    (axes,), (legend,) = figure.axes, figure.legends
+    assert not legend.get_window_extent(renderer).overlaps(axes.get_window_extent(renderer))
+    assert len(legend.get_texts()) == len(curves)
+
+
+def test_rounded_loss_keeps_the_exact_value_for_screen_readers_and_focus():
+    node = rounded_loss("9.086012216057796")
+    translator = SimpleNamespace(body=[])
+    visit_exact_number_html(translator, node)
+    translator.body.append(node.astext())
+    depart_exact_number_html(translator, node)
+    number = BeautifulSoup("".join(translator.body), "html.parser").select_one("data")
+    assert number["value"] == "9.086012216057796" and number["tabindex"] == "0"
+    assert number.select_one("[aria-hidden=true]").get_text() == "9.086"
+    assert number.select_one(".visually-hidden").get_text() == "9.086012216057796"
