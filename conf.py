@@ -54,6 +54,8 @@ sphinx_gallery_conf = {
     "within_subsection_order": "FileNameSortKey",
     "first_notebook_cell": "%matplotlib inline",
     "show_signature": False,
+    # `# sphinx_gallery_thumbnail_number = N` picks a thumbnail, out of sight.
+    "remove_config_comments": True,
     "write_computation_times": False,
     # Time each example's training loop for the comparison page.
     "image_scrapers": ("docs_engine.training_record.record_training", "matplotlib"),
