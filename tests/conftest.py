@@ -2,18 +2,23 @@
 
 The copy holds what git tracks and what a contributor has not committed yet
 (never ``_build`` or ``.venv``), and is built with the project's own Makefile
-and virtual environment, exactly as ``make html`` does.
+and virtual environment, exactly as ``make html`` does. The browser tests
+share one local web server and one headless Chromium for the whole session.
 """
 
+import functools
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from docs_engine.project import copy_project
 
@@ -21,6 +26,14 @@ VENV = Path(sys.prefix)
 ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")
 # 2026-01-01, for builds that must not depend on when they run.
 REPRODUCIBLE_DATE = "1767225600"
+# The repository the pages link to, as GitHub Actions announces it (and the
+# same wherever the tests run): see repository_links.py.
+REPOSITORY = {"GITHUB_SERVER_URL": "https://github.com",
+              "GITHUB_REPOSITORY": "example/learning-pytorch"}
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium tries to reach Google's services at every start.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @dataclass
@@ -40,7 +53,8 @@ class Site:
         return self.html / language / f"{name}.html"
 
 
-def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedProcess:
+def make(root: Path, *targets: str, check: bool = True,
+         environment: dict[str, str] = REPOSITORY) -> subprocess.CompletedProcess:
     """Run the project's Makefile in ``root`` with this session's environment."""
     result = subprocess.run(
         ["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", *targets],
@@ -48,7 +62,7 @@ def make(root: Path, *targets: str, check: bool = True) -> subprocess.CompletedP
         capture_output=True,
         text=True,
         # A reproducible build: no timing on any page (see comparison.py).
-        env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1"},
+        env={**os.environ, **environment, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1"},
     )
     if check and result.returncode != 0:
         pytest.fail(f"make {' '.join(targets)} failed:\n{result.stdout}\n{result.stderr}")
@@ -90,3 +104,27 @@ def break_build(project_copy, edit, target: str = "html") -> str:
     result = make(root, target, check=False)
     assert result.returncode != 0
     return result.stdout + result.stderr
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:
+        pass  # one line per request would bury pytest's output
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on a local web server, as a visitor reaches it."""
+    handler = functools.partial(QuietHandler, directory=str(site.html))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

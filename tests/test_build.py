@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import break_build, build_site
-from tests.helpers import EXAMPLES
+from tests.conftest import break_build, build_site, make
+from tests.helpers import EXAMPLES, soup
 
 
 def test_each_example_is_executed_once_for_all_languages(site):
@@ -61,3 +61,14 @@ def test_broken_markup_in_a_page_fails_the_build_naming_it(project_copy):
 
     log = break_build(project_copy, break_intro)
     assert re.search(r"docs/intro\.md:\d+: (WARNING|ERROR)", log)
+
+
+def test_without_a_repository_url_no_page_shows_repository_links(project_copy):
+    """Outside CI nothing says where the repository is: no links, rather than broken ones."""
+    root = project_copy()
+    nowhere = {"GITHUB_SERVER_URL": "", "GITHUB_REPOSITORY": "", "READTHEDOCS_GIT_CLONE_URL": ""}
+    make(root, "html-es", environment=nowhere)
+    pages = list((root / "_build/html/es").rglob("*.html"))
+    assert len(pages) > len(EXAMPLES)
+    with_links = [page for page in pages if soup(page).select(".repository-links, a.repository-link")]
+    assert with_links == []
