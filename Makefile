@@ -49,20 +49,57 @@ system-tools:
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 	fi
 
-# Execute the examples (only those that changed) into $(BUILDDIR)/gallery.
-gallery: $(INSTALLED)
-	$(SPHINX) -b dummy -d $(BUILDDIR)/doctrees/gallery docs $(BUILDDIR)/dummy
+# -- What each step reads ----------------------------------------------------
+# Make re-runs a step only when one of its inputs changed, and each step
+# leaves a stamp in $(STAMPS) when it succeeds: a `make html` with nothing
+# changed starts no Sphinx at all.
+STAMPS   = $(BUILDDIR)/stamps
+# Folders count too: renaming or deleting a file changes its folder's time.
+ENGINE   = conf.py languages.toml pyproject.toml $(shell find docs_engine -name '*.py')
+EXAMPLES = $(shell find examples -not -name '*.pyc' -not -name __pycache__)
+PAGES    = $(shell find docs -path docs/examples -prune -o -print)
+catalog_sources = $(shell find locales/$(1)/LC_MESSAGES 2>/dev/null)
+# Parallel jobs for `make html` (languages side by side) and the gallery.
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 
-# Build every language, then the root page that picks the visitor's language.
-html: $(addprefix html-,$(LANGUAGES))
+# The gallery step reads only the root page: the language builds read and
+# check every page (and the links between them).
+GALLERY_STEP = -b dummy -D include_patterns=index.md -D suppress_warnings=toc.not_readable,ref.doc
 
-# Build one language from the executed gallery.
-$(addprefix html-,$(LANGUAGES)): html-%: gallery
+# Execute the examples (only those that changed) into $(BUILDDIR)/gallery, $(JOBS)
+# side by side; one thread each, so that they neither compete for cores nor
+# print numbers that depend on how many there are.
+gallery: $(STAMPS)/gallery
+$(STAMPS)/gallery: $(INSTALLED) $(ENGINE) $(EXAMPLES)
+	OMP_NUM_THREADS=1 $(BIN)/python -m docs_engine.gallery_shards --jobs $(JOBS) \
+		--gallery $(BUILDDIR)/gallery --doctrees $(BUILDDIR)/doctrees/gallery \
+		-- $(SPHINX) $(GALLERY_STEP) docs $(BUILDDIR)/dummy
+	@mkdir -p $(@D) && touch $@
+
+# Compile one language's catalogs into $(BUILDDIR)/locales/<lang>/ (never into locales/).
+.SECONDEXPANSION:
+.SECONDARY:
+$(STAMPS)/catalogs-%: $(INSTALLED) docs_engine/catalog_compiler.py docs_engine/po_checks.py $$(call catalog_sources,$$*)
+	$(BIN)/python -m docs_engine.catalog_compiler --language $* --output $(BUILDDIR)/locales
+	@mkdir -p $(@D) && touch $@
+
+# Build every language side by side, then the root page that picks the visitor's language.
+html:
+	@$(MAKE) --no-print-directory -j$(JOBS) -Oline $(addprefix html-,$(LANGUAGES)) $(BUILDDIR)/html/index.html
+
+# Build one language from the executed gallery (and, if translated, its compiled catalogs).
+$(addprefix html-,$(LANGUAGES)): html-%: $(STAMPS)/html-%
+$(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$*),$(STAMPS)/catalogs-$$*)
 	$(SPHINX) -b html -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
+	@mkdir -p $(@D) && touch $@
+
+# The root page: sends a visitor to the language their browser prefers.
+$(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/root_page.py
+	$(BIN)/python -m docs_engine.root_page --output $@
 
 # Extract the English messages into $(BUILDDIR)/gettext/*.pot.
-gettext: gallery
+gettext: $(STAMPS)/gallery
 	$(SPHINX) -b gettext -D gallery_execute=0 -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 
 # Merge new and changed English messages into the catalogs: translations are

@@ -22,6 +22,7 @@ languages = tomllib.loads(Path(__file__).with_name("languages.toml").read_text("
 # -- Sources -----------------------------------------------------------------
 
 extensions = [
+    "docs_engine.quiet_log",  # first: it filters what the others print
     "myst_parser",
     "sphinx.ext.mathjax",
     "sphinx_gallery.gen_gallery",
@@ -33,6 +34,7 @@ extensions = [
     "docs_engine.language_links",
     "docs_engine.comparison",
     "docs_engine.translation_status",
+    "docs_engine.stale_outputs",
     "docs_engine.repository_links",
     "sphinx_copybutton",
 ]
@@ -50,8 +52,9 @@ gallery_dir = "examples"  # docs/examples is a link into _build/gallery
 sphinx_gallery_conf = {
     "examples_dirs": [examples_dir],
     "gallery_dirs": [gallery_dir],
-    "subsection_order": [f"{examples_dir}/{name}" for name in ("tensors", "autograd", "nn")],
-    "within_subsection_order": "FileNameSortKey",
+    # Sections and examples in reading order: by the numbers in the file names.
+    "subsection_order": "docs_engine.reading_order.section_key",
+    "within_subsection_order": "docs_engine.reading_order.example_key",
     "first_notebook_cell": "%matplotlib inline",
     "show_signature": False,
     # `# sphinx_gallery_thumbnail_number = N` picks a thumbnail, out of sight.
@@ -99,7 +102,8 @@ repository_branch = "main"
 
 # -- Translations ------------------------------------------------------------
 
-locale_dirs = ["../locales"]
+catalog_sources = "../locales"  # the .po files, relative to docs/
+locale_dirs = ["../_build/locales"]  # compiled there by `make` (docs_engine.catalog_compiler)
 gettext_compact = False
 gettext_location = False
 gettext_uuid = False

@@ -1,12 +1,21 @@
 """Time the builds a reader, a learner and a translator wait for: ``make benchmark``.
 
-Works on a temporary copy of the project, so it never touches ``_build``.
-Prints one line per measurement, in seconds, and the per-example execution
-times sphinx-gallery reports. A benchmark, not a test: nothing here fails on
-a slow machine.
+Works on temporary copies of the project, so it never touches ``_build``.
+Each measurement is taken ``--repeat`` times, the two sides of every ratio
+in the same round, and the medians are printed with the ratios the build
+engine is held to:
+
+- a no-change ``make html``: Make finds nothing to do and starts no Sphinx;
+- one catalog edited, ``make html``, against a clean build of that language;
+- a clean ``make html`` (every language) against a clean ``make html-en``;
+- the gallery step with the examples side by side against one at a time.
+
+A benchmark, not a test: nothing here fails on a slow machine.
 """
 
-import re
+import argparse
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -14,47 +23,67 @@ import time
 from pathlib import Path
 
 from docs_engine.project import copy_project
+
 VENV = Path(sys.prefix)
+EDITED_CATALOG = "locales/es/LC_MESSAGES/intro.po"
 
 
-def make(root: Path, *targets: str) -> tuple[float, str]:
+def make(root: Path, *targets: str) -> float:
+    """Seconds ``make`` takes in ``root`` (with this virtual environment)."""
     start = time.perf_counter()
-    result = subprocess.run(["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", *targets],
-                            cwd=root, capture_output=True, text=True, check=True)
-    return time.perf_counter() - start, result.stdout + result.stderr
+    subprocess.run(["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", *targets],
+                   cwd=root, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start
 
 
-def main() -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        english_only = copy_project(Path(folder) / "english")
-        seconds, _ = make(english_only, "html-en")
-        print(f"clean build, English only (make html-en):    {seconds:6.1f} s")
+def one_round(folder: Path) -> dict[str, float]:
+    times = {}
+    english = copy_project(folder / "english")
+    times["clean make html-en"] = make(english, "html-en")
+    both = copy_project(folder / "both")
+    times["clean make html"] = make(both, "html")
+    times["no-change make html"] = make(both, "html")
 
-        root = copy_project(Path(folder) / "both")
-        seconds, log = make(root, "html")
-        print(f"clean build, both languages (make html):     {seconds:6.1f} s")
-        seconds, _ = make(root, "-j2", "html")
-        print(f"no-change rebuild (make -j2 html):           {seconds:6.1f} s")
+    catalog = both / EDITED_CATALOG
+    catalog.write_text(catalog.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    times["make html after editing one catalog"] = make(both, "html")
+    shutil.rmtree(both / "_build/html/es")
+    shutil.rmtree(both / "_build/doctrees/es")
+    (both / "_build/stamps/html-es").unlink()
+    times["clean make html-es (gallery executed)"] = make(both, "html-es")
 
-        catalog = root / "locales/es/LC_MESSAGES/intro.po"
-        catalog.write_text(catalog.read_text().replace("Introducción", "Introducción", 1))
-        catalog.touch()
-        seconds, edit_log = make(root, "html-es")
-        html_log = edit_log[edit_log.index("-b html"):]
-        rebuilt = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", html_log)
-        print(f"rebuild after editing intro.po (html-es):    {seconds:6.1f} s"
-              f"  ({len(rebuilt)} pages written: {', '.join(rebuilt)})")
+    serial, parallel = copy_project(folder / "serial"), copy_project(folder / "parallel")
+    times["gallery step, one example at a time"] = make(serial, "gallery", "JOBS=1")
+    times["gallery step, side by side"] = make(parallel, "gallery")
+    return times
 
-        for target in ("lint-po", "stats"):
-            seconds, _ = make(root, target)
-            print(f"make {target}:{' ' * (35 - len(target))}{seconds:6.1f} s")
 
-        print("\nexample execution times (sphinx-gallery):")
-        summary = log[log.index("computation time summary:"):]
-        for line in summary.splitlines()[1:]:
-            if not line.startswith("    -"):
-                break
-            print(line)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    rounds = []
+    for number in range(args.repeat):
+        with tempfile.TemporaryDirectory() as folder:
+            rounds.append(one_round(Path(folder)))
+        print(f"round {number + 1} of {args.repeat} done", file=sys.stderr)
+    median = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
+    for key, seconds in median.items():
+        print(f"{key + ':':<45}{seconds:7.2f} s")
+    ratios = [
+        ("no-change make html (goal <= 0.5 s)", median["no-change make html"], "s"),
+        ("catalog edit / clean html-es (goal <= 0.40)",
+         median["make html after editing one catalog"]
+         / median["clean make html-es (gallery executed)"], "x"),
+        ("clean html / clean html-en (goal <= 1.15)",
+         median["clean make html"] / median["clean make html-en"], "x"),
+        ("gallery side by side / serial (goal <= 0.75)",
+         median["gallery step, side by side"]
+         / median["gallery step, one example at a time"], "x"),
+    ]
+    print(f"\nmedians of {args.repeat} rounds")
+    for label, value, unit in ratios:
+        print(f"{label + ':':<50}{value:6.2f} {unit}")
     return 0
 
 

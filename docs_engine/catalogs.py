@@ -1,36 +1,34 @@
-"""Compile the translation catalogs into the build folder, strictly.
+"""Translate pages and our extensions' text from the compiled catalogs.
 
-Sphinx would compile ``locales/<lang>/LC_MESSAGES/*.po`` into ``.mo`` files
-beside them, in a tracked folder, and would accept a broken ``.po`` file
-silently. Here each catalog is compiled by GNU ``msgfmt --check`` into
-``<doctrees>/locales``: a syntax error stops the build with msgfmt's own
-``file:line: problem`` messages, and the tracked folder stays untouched.
-Fuzzy entries are left out of the ``.mo`` file, so they fall back to English,
-and so is a translation that breaks its markup (:mod:`po_checks`), with a
-warning naming the catalog, the line and the message.
+The catalogs are compiled before Sphinx starts, by the Make step
+:mod:`docs_engine.catalog_compiler`, into the folder conf.py's
+``locale_dirs`` names; their sources stay in ``catalog_sources``
+(``locales/``). This extension
 
-Each page depends on its ``.po`` file, so editing one catalog re-reads only
-the pages it translates. The text our own extensions write into pages has a
-catalog of its own, ``extensions.po``.
+- gives our extensions :func:`translations`, the compiled catalog of a page
+  or of their own text (``extensions.po``, whose template ``make gettext``
+  writes from the messages each extension declares with
+  :func:`add_messages`);
+- makes each page depend on its compiled catalog, so that a changed catalog
+  re-reads only the pages it translates;
+- reports, as warnings naming catalog, line and message, the translations
+  the compile step left out because they break their markup: a strict build
+  fails until they are fixed.
 """
 
 import gettext
-import os
-import subprocess
-import tempfile
 from pathlib import Path
 
-import polib
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
-from docs_engine.po_checks import LINE_WIDTH, catalog_markup_problems
+from docs_engine.catalog_compiler import read_problems
+from docs_engine.po_checks import LINE_WIDTH
 
 logger = logging.getLogger(__name__)
 
@@ -58,86 +56,42 @@ def write_extensions_template(app: Sphinx, exception: Exception | None) -> None:
         write_po(pot, catalog, width=LINE_WIDTH)
 
 
-def catalogs_root(app: Sphinx) -> Path:
-    """``locales/``, the folder of every language's ``.po`` files.
-
-    ``locale_dirs`` names it until :func:`compile_catalogs` points Sphinx at
-    the compiled catalogs; from then on ``translation_sources`` does.
-    """
-    sources = app.config.translation_sources or app.config.locale_dirs
-    return Path(app.srcdir, sources[0]).resolve()
-
-
 def catalog_folder(app: Sphinx, language: str | None = None) -> Path:
-    """The folder that holds the ``.po`` files of a language (the build's)."""
-    return catalogs_root(app) / (language or app.config.language) / "LC_MESSAGES"
+    """The folder of a language's ``.po`` files (the build's language by default)."""
+    root = Path(app.srcdir, app.config.catalog_sources).resolve()
+    return root / (language or app.config.language) / "LC_MESSAGES"
 
 
-def msgfmt(po_path: Path, mo_path: Path, shown_as: Path) -> None:
-    """Compile with GNU msgfmt, raising its messages if the catalog is broken."""
-    mo_path.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        ["msgfmt", "--check", "--output-file", str(mo_path), str(po_path)],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        mo_path.unlink(missing_ok=True)
-        errors = result.stderr.strip().replace(str(po_path), str(shown_as))
-        raise ConfigError(f"cannot compile the catalog {shown_as}:\n{errors}")
+def compiled_folder(app: Sphinx) -> Path:
+    """The folder of the build language's compiled catalogs."""
+    return Path(app.srcdir, app.config.locale_dirs[0]).resolve() / app.config.language
 
 
-def compile_catalog(po_path: Path, mo_path: Path) -> None:
-    """Compile one catalog, leaving out translations that break their markup.
-
-    A translation that drops or adds markup (inline code, a role, a link, raw
-    HTML, a directive...) is reported as a warning naming the catalog, the
-    line and the message, which fails a strict build, and it is left out of
-    the compiled catalog, so the page shows the English text instead.
-    Checked on every build: a broken translation fails every build until it
-    is fixed.
-    """
-    if not (mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime):
-        msgfmt(po_path, mo_path, po_path)  # stops here on a syntax error
-    problems = catalog_markup_problems(str(po_path))
-    by_message: dict[tuple[int, str], list[str]] = {}
-    for problem in problems:
-        by_message.setdefault((problem.line, problem.msgid), []).append(problem.text)
-    for (line, msgid), texts in by_message.items():
+def check_compiled(app: Sphinx) -> None:
+    """Stop if the catalogs were not compiled; report the translations left out."""
+    if not is_translated(app):
+        return
+    folder = compiled_folder(app)
+    if not (folder / "LC_MESSAGES").is_dir():
+        raise ConfigError(
+            f"no compiled catalogs in {folder}: build through the Makefile"
+            f" (`make html-{app.config.language}`), which compiles them first"
+        )
+    by_message: dict[tuple[str, int, str], list[str]] = {}
+    for problem in read_problems(folder):
+        key = (problem["path"], problem["line"], problem["msgid"])
+        by_message.setdefault(key, []).append(problem["text"])
+    for (path, line, msgid), texts in by_message.items():
         logger.warning(
             "translation breaks its markup: %s; it is left out, the English shows"
             " (message %r)",
-            "; ".join(texts),
-            msgid,
-            location=f"{po_path}:{line}",
-            type="i18n",
-            subtype="markup",
+            "; ".join(texts), msgid,
+            location=f"{path}:{line}", type="i18n", subtype="markup",
         )
-    if not problems:
-        return
-    catalog = polib.pofile(str(po_path))
-    broken = {problem.msgid for problem in problems}
-    for entry in catalog:
-        if entry.msgid in broken:
-            entry.msgstr = ""
-    with tempfile.TemporaryDirectory() as folder:
-        safe_copy = Path(folder) / po_path.name
-        catalog.save(str(safe_copy))
-        msgfmt(safe_copy, mo_path, po_path)
-    os.utime(mo_path, (0, 0))  # stale: compiled again, and checked, next time
 
 
-def compile_catalogs(app: Sphinx, config: Config) -> None:
-    """Compile every catalog of the language and point Sphinx at the results."""
-    if not config.language or config.language == "en":
-        return
-    compiled_dir = Path(app.doctreedir) / "locales"
-    source = catalog_folder(app)
-    target = compiled_dir / config.language / "LC_MESSAGES"
-    for po_path in sorted(source.rglob("*.po")):
-        compile_catalog(po_path, target / po_path.relative_to(source).with_suffix(".mo"))
-    config.translation_sources = list(config.locale_dirs)
-    config.locale_dirs = [str(compiled_dir)]
+def is_translated(app: Sphinx) -> bool:
+    return bool(app.config.language) and app.config.language != "en"
 
 
 def translations(app: Sphinx, domain: str) -> gettext.NullTranslations:
@@ -146,11 +100,10 @@ def translations(app: Sphinx, domain: str) -> gettext.NullTranslations:
     Without one (an English build, a page nobody translated yet) every
     message stays as it is.
     """
-    if app.config.language == "en":
+    if not is_translated(app):
         return gettext.NullTranslations()
-    return gettext.translation(
-        domain, app.config.locale_dirs[0], [app.config.language], fallback=True
-    )
+    return gettext.translation(domain, compiled_folder(app).parent, [app.config.language],
+                               fallback=True)
 
 
 def translation_source(app: Sphinx, docname: str) -> Path:
@@ -160,14 +113,15 @@ def translation_source(app: Sphinx, docname: str) -> Path:
 
 
 def note_catalog(app: Sphinx, docname: str) -> None:
-    """Make the page ``docname`` depend on its ``.po`` file, if it has one.
+    """Make the page being read depend on the compiled catalog of ``docname``.
 
     A missing dependency would make Sphinx re-read the page on every build.
     """
-    if app.config.translation_sources:
-        po_path = translation_source(app, docname)
-        if po_path.exists():
-            app.env.note_dependency(str(po_path), docname=app.env.docname)
+    if is_translated(app):
+        domain = docname_to_domain(docname, app.config.gettext_compact)
+        mo_path = compiled_folder(app) / "LC_MESSAGES" / f"{domain}.mo"
+        if mo_path.exists():
+            app.env.note_dependency(str(mo_path), docname=app.env.docname)
 
 
 def note_own_catalog(app: Sphinx, doctree: nodes.document) -> None:
@@ -175,8 +129,8 @@ def note_own_catalog(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("translation_sources", [], "")
-    app.connect("config-inited", compile_catalogs)
+    app.add_config_value("catalog_sources", "../locales", "env", types=[str])
+    app.connect("builder-inited", check_compiled)
     app.connect("doctree-read", note_own_catalog)
     app.connect("build-finished", write_extensions_template)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

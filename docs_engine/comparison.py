@@ -22,24 +22,19 @@ be read stops the build, naming the example.
 
 import base64
 import io
-import json
 import math
 import os
-import re
 from html import escape
-from pathlib import Path
 
 import numpy as np
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
-from docs_engine.gallery_chrome import example_title
-from docs_engine.training_log import LogFormatError, TrainingLog, parse_training_log
-from docs_engine.training_record import record_path
+from docs_engine.example_contract import ContractError, example_results
+from docs_engine.example_sources import example_title
 
 MESSAGES = {
     "loss": "Final loss",
@@ -53,11 +48,6 @@ MESSAGES = {
 # The final loss is shown with this many decimals; the exact value stays on the page.
 LOSS_DECIMALS = 3
 LINE_STYLES = ["-", "--", ":", "-."]
-# The log block sphinx-gallery writes under the code that printed it.
-LOG_BLOCK = re.compile(
-    r"^\.\. rst-class:: sphx-glr-script-out\n\n \.\. code-block:: none\n\n((?:    .*\n|\n)+)",
-    re.MULTILINE,
-)
 
 
 def least_squares_optimum() -> float:
@@ -66,14 +56,6 @@ def least_squares_optimum() -> float:
     features = np.stack([np.ones_like(x), x, x**2, x**3], axis=1)
     coefficients, *_ = np.linalg.lstsq(features, np.sin(x), rcond=None)
     return float(np.square(features @ coefficients - np.sin(x)).sum())
-
-
-def example_log(executed_rst: Path) -> TrainingLog:
-    """The training log printed on an executed example's page."""
-    blocks = LOG_BLOCK.findall(executed_rst.read_text(encoding="utf-8"))
-    if len(blocks) != 1:
-        raise LogFormatError(f"expected one printed log, found {len(blocks)}")
-    return parse_training_log("\n".join(line[4:] for line in blocks[0].splitlines()))
 
 
 class exact_number(nodes.inline):
@@ -159,18 +141,10 @@ class VariantComparison(SphinxDirective):
             rst = self.env.doc2path(docname)
             self.env.note_dependency(str(rst))
             try:
-                log = example_log(rst)
-                record = json.loads(record_path(rst.with_suffix(".py")).read_text(encoding="utf-8"))
-            except OSError as error:
-                raise ExtensionError(
-                    f"comparison: {docname} has no results: {error}"
-                    " (`make clean` executes every example again)"
-                ) from error
-            except (LogFormatError, ValueError) as error:
-                raise ExtensionError(
-                    f"comparison: cannot read the log of {docname}: {error}"
-                ) from error
-            per_iteration = record["seconds"] / len(record["losses"])
+                results = example_results(rst.with_suffix(".py"), docname)
+            except ContractError as error:
+                raise self.error(str(error)) from error
+            log, per_iteration = results.log, results.seconds_per_iteration
             row += self._cell(rounded_loss(log.printed_losses[-1]), number=True)
             row += self._cell(f"{log.final_loss / optimum:.3f}", number=True)
             row += self._cell(str(log.total_iterations), number=True)
@@ -179,7 +153,7 @@ class VariantComparison(SphinxDirective):
                 number=True,
             )
             title = example_title(self.env.app, rst.with_suffix(".py"))
-            curves.append((title, record["losses"]))
+            curves.append((title, results.losses))
         figure = nodes.image(
             uri=loss_figure(curves, gettext(MESSAGES["x-label"]), gettext(MESSAGES["y-label"])),
             alt=self.options.get("alt", ""),
@@ -207,7 +181,7 @@ class VariantComparison(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.gallery_chrome")
+    app.setup_extension("docs_engine.catalogs")
     add_messages(*MESSAGES.values())
     app.add_node(exact_number, html=(visit_exact_number_html, depart_exact_number_html))
     app.add_directive("variant-comparison", VariantComparison)

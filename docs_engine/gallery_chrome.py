@@ -22,10 +22,8 @@ This transform runs before Sphinx applies translations, in every language:
   comes from a small stylesheet written in the build's language.
 """
 
-import ast
 import json
 import re
-from html import escape
 from pathlib import Path
 
 from docutils import nodes
@@ -33,12 +31,12 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx_gallery.directives import imgsgnode
-from sphinx_gallery.gen_rst import extract_intro_and_title
 
 from docs_engine.build_files import write_if_changed
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
-from docs_engine.example_translation import translate_script
+from docs_engine.example_sources import example_scripts, example_title, intro_and_title
+from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, is_thumbnail_html,
+                                               translate_thumbnail)
 
 THUMBNAIL_LINK = re.compile(r":doc:`[^`<>]+`")
 
@@ -57,45 +55,10 @@ MESSAGES = {
 OUTPUT_LABEL_CSS = "gallery-chrome.css"
 
 
-def example_scripts(app: Sphinx) -> list[Path]:
-    """The executed copies of the example scripts, in the gallery folder."""
-    return sorted((Path(app.srcdir) / app.config.gallery_dir).rglob("plot_*.py"))
-
-
-def script_docname(app: Sphinx, script: Path) -> str:
-    return script.relative_to(app.srcdir).with_suffix("").as_posix()
-
-
-def intro_and_title(app: Sphinx, script: Path, translated: bool = True) -> tuple[str, str]:
-    """An example's first paragraph and title, as sphinx-gallery shows them."""
-    source = script.read_text(encoding="utf-8")
-    if translated:
-        source = translate_script(source, translations(app, script_docname(app, script)).gettext)
-    return extract_intro_and_title(script, _docstring(source))
-
-
-def example_title(app: Sphinx, script: Path) -> str:
-    """An example's title in the build's language."""
-    return intro_and_title(app, script)[1]
-
-
-def translated_thumbnails(app: Sphinx) -> list[tuple[str, str]]:
-    """Each thumbnail's English HTML snippets, with their translation.
-
-    sphinx-gallery writes the first paragraph, escaped, into a ``tooltip``
-    attribute and the title as it is into a ``div``.
-    """
-    replacements = []
-    for script in example_scripts(app):
-        intro, title = intro_and_title(app, script, translated=False)
-        es_intro, es_title = intro_and_title(app, script)
-        replacements.append((f'tooltip="{escape(intro)}"', f'tooltip="{escape(es_intro)}"'))
-        replacements.append((f">{title}<", f">{escape(es_title, quote=False)}<"))
-    return replacements
-
-
-def _docstring(source: str) -> str:
-    return ast.get_docstring(ast.parse(source), clean=False) or ""
+def thumbnail_texts(app: Sphinx) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Each example's (intro, title) in English and in the build's language."""
+    return [(intro_and_title(app, script, translated=False), intro_and_title(app, script))
+            for script in example_scripts(app)]
 
 
 class GalleryChrome(SphinxTransform):
@@ -108,19 +71,19 @@ class GalleryChrome(SphinxTransform):
         if not self.env.docname.startswith(gallery):
             return
         gettext = translations(self.app, EXTENSIONS_CATALOG).gettext
-        for node in list(self.document.findall(imgsgnode)):
+        for node in list(self.document.findall(GalleryImageNode)):
             node.replace_self(
                 nodes.image(uri=node["uri"], alt=node["alt"], classes=node["class"] or [])
             )
         for timing in list(self.document.findall(nodes.paragraph)):
-            if "sphx-glr-timing" in timing["classes"]:
+            if CSS["timing"] in timing["classes"]:
                 timing.parent.remove(timing)  # run-dependent: the console has it
         for note in self.document.findall(nodes.note):
-            if "sphx-glr-download-link-note" in note["classes"]:
+            if CSS["note"] in note["classes"]:
                 self._relabel(note, gettext(MESSAGES["note"]))
         for container in self.document.findall(nodes.container):
             for key in ("python", "jupyter", "zip"):
-                if f"sphx-glr-download-{key}" in container["classes"]:
+                if CSS["download"].format(kind=key) in container["classes"]:
                     self._relabel_download(container, key, gettext)
         for paragraph in self.document.findall(nodes.paragraph):
             if THUMBNAIL_LINK.fullmatch(paragraph.rawsource):
@@ -146,19 +109,19 @@ class GalleryChrome(SphinxTransform):
 
     def _relabel_download(self, container: nodes.container, key: str, gettext) -> None:
         link = next(container.findall(addnodes.download_reference))
-        if "sphx-glr-footer-gallery" in container.parent["classes"]:
+        if CSS["gallery footer"] in container.parent["classes"]:
             key = f"all-{key}"
         filename = Path(link["reftarget"]).name
         self._relabel(container, gettext(MESSAGES[key]).format(filename=filename))
 
     def _translate_thumbnails(self) -> None:
-        replacements = translated_thumbnails(self.app)
+        texts = thumbnail_texts(self.app)
         for raw in list(self.document.findall(nodes.raw)):
             html = raw.astext()
-            if "sphx-glr-thumb" not in html:
+            if not is_thumbnail_html(html):
                 continue
-            for source, target in replacements:
-                html = html.replace(source, target)
+            for english, translated in texts:
+                html = translate_thumbnail(html, english, translated)
             raw.replace_self(nodes.raw("", html, format="html"))
 
 

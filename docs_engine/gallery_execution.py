@@ -2,24 +2,42 @@
 
 sphinx-gallery runs the examples while the builder starts and writes their
 reST, figures and downloads into the gallery folder. The Makefile runs that
-step once (``gallery_execute = True``), then builds each language with
-``-D gallery_execute=0``: those builds read the executed gallery as ordinary
-sources and must not touch it, so that two languages can build side by side
-(``make -j2 html``) without racing on the same files.
+step once (``gallery_execute = True``; :mod:`docs_engine.gallery_shards`
+runs shards of it side by side, each given ``gallery_shard``), then builds
+each language with ``-D gallery_execute=0``: those builds read the executed
+gallery as ordinary sources and must not touch it, so that languages can
+build side by side without racing on the same files.
+
+Around sphinx-gallery's own work, the execution step
+
+- removes what it wrote for examples (and sections) whose source is gone,
+  before it runs, so that renaming or deleting an example never leaves a
+  stale page, figure or download behind (sphinx-gallery keeps them);
+- checks every executed example against the site's contract
+  (:mod:`docs_engine.example_contract`) right after; one that breaks it
+  fails the build and loses its checksum, so the next build runs it again
+  rather than trust its outputs;
+- rewrites the zips without build dates, so that builds are reproducible.
 
 The gallery folder (``docs/examples``) is a link into ``_build/gallery`` so
 that generated files never land in a tracked folder; the link's target is
 created here because sphinx-gallery cannot create a folder behind a link.
-Its zip files are rewritten without build dates, so that builds are
-reproducible.
 """
 
+import json
+import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import logging
 
+from docs_engine import reading_order
+from docs_engine import sphinx_gallery_adapter as sg
 from docs_engine.build_files import normalize_zip
+from docs_engine.example_contract import ContractError, example_results
+
+logger = logging.getLogger(__name__)
 
 
 def gallery_folders(app: Sphinx, config: Config) -> None:
@@ -29,16 +47,74 @@ def gallery_folders(app: Sphinx, config: Config) -> None:
         gallery_conf["examples_dirs"] = []
         gallery_conf["gallery_dirs"] = []
         return
+    reading_order.source_dir = Path(app.srcdir)
+    if is_shard(config):  # execute this shard's examples only
+        shards = json.loads(Path(config.gallery_shards).read_text(encoding="utf-8"))
+        others = [name for number, shard in enumerate(shards)
+                  if number != config.gallery_shard for name in shard]
+        gallery_conf["ignore_pattern"] = sg.ignore_pattern(
+            gallery_conf.get("ignore_pattern", r"__init__\.py"), others)
+        # The zips of all examples are the last, whole-gallery run's to write:
+        # a shard would find the other shards' files half written.
+        gallery_conf["download_all_examples"] = False
     for gallery_dir in gallery_conf["gallery_dirs"]:
         (Path(app.srcdir) / gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
 
 
-def reproducible_zips(app: Sphinx) -> None:
-    """Take the build dates out of the zips sphinx-gallery just wrote."""
-    if not app.config.gallery_execute:
+def is_shard(config: Config) -> bool:
+    """Whether this run executes one shard of the examples (not the whole gallery)."""
+    return config.gallery_shard >= 0
+
+
+def galleries(app: Sphinx) -> list[tuple[Path, Path]]:
+    """Each (examples folder, gallery folder) pair, as absolute paths."""
+    conf = app.config.sphinx_gallery_conf
+    return [(Path(app.srcdir, source).resolve(), Path(app.srcdir, target).resolve())
+            for source, target in zip(conf["examples_dirs"], conf["gallery_dirs"])]
+
+
+def remove_outputs(gallery_folder: Path, stem: str) -> None:
+    """Everything written for the example ``stem`` in a gallery (sub)folder."""
+    for suffix in sg.EXAMPLE_OUTPUTS:
+        (gallery_folder / f"{stem}{suffix}").unlink(missing_ok=True)
+    for image in sg.example_images(gallery_folder, stem):
+        image.unlink()
+
+
+def remove_stale_outputs(app: Sphinx) -> None:
+    """Remove the outputs of examples and sections whose source is gone."""
+    if not app.config.gallery_execute or is_shard(app.config):
         return
-    for gallery_dir in app.config.sphinx_gallery_conf["gallery_dirs"]:
-        for archive in (Path(app.srcdir) / gallery_dir).rglob("*.zip"):
+    for examples, gallery in galleries(app):
+        for folder in [gallery, *(p for p in gallery.iterdir() if p.is_dir())]:
+            source = examples / folder.relative_to(gallery)
+            if folder != gallery and folder.name != "images" and not source.is_dir():
+                logger.info("removing the gallery section %s: its source is gone", folder.name)
+                shutil.rmtree(folder)
+                continue
+            for executed in folder.glob("*.py"):
+                if not (source / executed.name).exists():
+                    logger.info("removing the outputs of %s: its source is gone", executed.name)
+                    remove_outputs(folder, executed.stem)
+
+
+def check_and_finish(app: Sphinx) -> None:
+    """Check every executed example; take the build dates out of the zips."""
+    if not app.config.gallery_execute or is_shard(app.config):
+        return  # the last, whole-gallery run does it
+    for examples, gallery in galleries(app):
+        for executed in sorted(gallery.rglob("*.py")):
+            if not executed.with_suffix(".rst").exists():
+                continue  # not an example (sphinx-gallery writes no page for it)
+            source = examples / executed.relative_to(gallery)
+            try:
+                example_results(executed, source.relative_to(examples.parent).as_posix())
+            except ContractError as error:
+                # An error fails the build; without its checksum, the next
+                # build executes the example again rather than trust its outputs.
+                executed.with_name(executed.name + ".md5").unlink(missing_ok=True)
+                logger.error(str(error), type="example", subtype="contract")
+        for archive in gallery.rglob("*.zip"):
             normalize_zip(archive)
 
 
@@ -47,8 +123,10 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("gallery_dir", "examples", "env", types=[str])
     # Where the example scripts live, relative to the source folder.
     app.add_config_value("examples_dir", "../examples", "env", types=[str])
-    # Before sphinx-gallery fills its defaults (priority 10).
-    app.connect("config-inited", gallery_folders, priority=5)
-    # After sphinx-gallery generates the gallery (default priority, 500).
-    app.connect("builder-inited", reproducible_zips, priority=600)
+    # Set by docs_engine.gallery_shards: the shards' plan, and which one this run executes.
+    app.add_config_value("gallery_shards", "", "", types=[str])
+    app.add_config_value("gallery_shard", -1, "", types=[int])
+    app.connect("config-inited", gallery_folders, priority=sg.FILLS_DEFAULTS_AT - 5)
+    app.connect("builder-inited", remove_stale_outputs, priority=sg.GENERATES_GALLERY_AT - 100)
+    app.connect("builder-inited", check_and_finish, priority=sg.GENERATES_GALLERY_AT + 100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

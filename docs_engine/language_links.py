@@ -3,41 +3,17 @@
 Each language is built into its own folder beside the others
 (``_build/html/en/``, ``_build/html/es/``) with the same page names, so the
 twin of ``<lang>/<page>.html`` is ``<other>/<page>.html``. This extension
-gives templates ``language_links`` for the header's switcher, adds
-``<link rel="alternate" hreflang>`` to every page, and writes the root
-``index.html`` that sends a visitor to the language their browser prefers.
-The switcher's own name ("Language") is a message of our extensions' catalog.
+gives templates ``language_links`` for the header's switcher and adds
+``<link rel="alternate" hreflang>`` to every page. The root ``index.html``,
+which sends a visitor to the language their browser prefers, is written by
+:mod:`docs_engine.root_page`. The switcher's own name ("Language") is a
+message of our extensions' catalog.
 """
-
-import json
-from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
-
-REDIRECT = """<!DOCTYPE html>
-<html lang="{default}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<script>
-  // The first language the browser prefers that the site has, else the default.
-  var available = {codes};
-  var preferred = (navigator.languages || [navigator.language || ""])
-    .map(function (tag) {{ return tag.toLowerCase().split("-")[0]; }})
-    .filter(function (code) {{ return available.indexOf(code) !== -1; }});
-  window.location.replace((preferred[0] || "{default}") + "/index.html");
-</script>
-</head>
-<body>
-<ul>
-{links}
-</ul>
-</body>
-</html>
-"""
 
 
 def twin_url(pagename: str, language: str) -> str:
@@ -79,27 +55,6 @@ def translate_title(app: Sphinx) -> None:
     app.config.html_title = translations(app, EXTENSIONS_CATALOG).gettext(app.config.html_title)
 
 
-def write_root_redirect(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``index.html`` above the language folders (same for every language)."""
-    if exception or app.builder.format != "html":
-        return
-    languages = app.config.languages
-    default = next(iter(languages))
-    page = REDIRECT.format(
-        default=default,
-        title=app.config.project,
-        codes=json.dumps(list(languages)),
-        links="\n".join(
-            f'<li><a href="{code}/index.html" hreflang="{code}">{name}</a></li>'
-            for code, name in languages.items()
-        ),
-    )
-    root = Path(app.outdir).parent / "index.html"
-    temporary = root.with_suffix(f".{app.config.language}.tmp")
-    temporary.write_text(page, encoding="utf-8")
-    temporary.replace(root)  # atomic: languages built side by side both write it
-
-
 def setup(app: Sphinx) -> dict:
     app.add_config_value("languages", {"en": "English"}, "html", types=[dict])
     app.setup_extension("docs_engine.catalogs")
@@ -108,5 +63,4 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", translate_title)
     app.connect("html-page-context", add_language_links)
     app.connect("html-page-context", add_switcher_label)
-    app.connect("build-finished", write_root_redirect)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -39,6 +39,11 @@ def repository_from_environment(environ=os.environ) -> str:
     return clone_url.removesuffix("/").removesuffix(".git")
 
 
+def project_folder(app: Sphinx) -> Path:
+    """The repository's folder: the one that holds ``docs/``, the source folder."""
+    return Path(app.srcdir).resolve().parent
+
+
 def source_file(app: Sphinx, docname: str) -> Path | None:
     """The file, relative to the project folder, that a contributor edits for ``docname``."""
     gallery = app.config.gallery_dir + "/"
@@ -54,7 +59,7 @@ def source_file(app: Sphinx, docname: str) -> Path | None:
     path = path.resolve()
     if not path.is_file():
         return None
-    return path.relative_to(Path(app.confdir).resolve())
+    return path.relative_to(project_folder(app))
 
 
 def page_links(app: Sphinx, docname: str) -> list[dict]:
@@ -72,7 +77,7 @@ def page_links(app: Sphinx, docname: str) -> list[dict]:
     if app.config.language != "en":
         catalog = translation_source(app, docname)
         if catalog.is_file():
-            path = catalog.resolve().relative_to(Path(app.confdir).resolve())
+            path = catalog.resolve().relative_to(project_folder(app))
             links.append({"kind": "translate", "text": gettext(MESSAGES["translate"]),
                           "url": blob + path.as_posix()})
     return links

@@ -19,23 +19,17 @@ from pathlib import Path
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx_gallery.notebook import jupyter_notebook
-from sphinx_gallery.py_source_parser import split_code_and_text_blocks
 
 from docs_engine.build_files import write_if_changed, zip_bytes
-from docs_engine.catalogs import note_catalog, translations
-from docs_engine.example_translation import translate_script
-from docs_engine.gallery_chrome import example_scripts, script_docname
-
-# The gallery-wide zips sphinx-gallery writes, and the suffix of their files.
-ALL_EXAMPLES = {"examples_python.zip": ".py", "examples_jupyter.zip": ".ipynb"}
-
+from docs_engine.catalogs import note_catalog
+from docs_engine.example_sources import example_scripts, script_docname, translated_source
+from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, jupyter_notebook,
+                                               split_code_and_text_blocks)
 
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     """The translated ``.py`` and ``.ipynb`` of one example, by file name."""
     out_dir = downloads_dir(app) / script.parent.relative_to(app.srcdir)
-    gettext = translations(app, script_docname(app, script)).gettext
-    source = translate_script(script.read_text(encoding="utf-8"), gettext)
+    source = translated_source(app, script)
     py_path = out_dir / script.name
     write_if_changed(py_path, source.encode("utf-8"))
     _, blocks = split_code_and_text_blocks(py_path)
@@ -75,7 +69,7 @@ class TranslatedDownloads(SphinxTransform):
                     for file, content in translated_example(self.app, script).items()
                 }
                 note_catalog(self.app, name)
-            for zip_name, suffix in ALL_EXAMPLES.items():
+            for zip_name, suffix in ALL_EXAMPLES_ZIPS.items():
                 files[zip_name] = zip_bytes(
                     {name: data for name, data in examples.items() if name.endswith(suffix)}
                 )
@@ -90,6 +84,6 @@ class TranslatedDownloads(SphinxTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.gallery_chrome")
+    app.setup_extension("docs_engine.catalogs")
     app.add_transform(TranslatedDownloads)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

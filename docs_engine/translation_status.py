@@ -19,8 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from docs_engine.catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, translation_source,
-                      translations)
+from docs_engine.catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, is_translated,
+                                  translation_source, translations)
 from docs_engine.po_checks import Progress, catalog_progress
 
 MESSAGES = {
@@ -87,7 +87,7 @@ class IncompleteTranslationNotice(SphinxTransform):
     default_priority = 30  # after sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs) -> None:
-        if self.config.language == "en" or not self.config.translation_sources:
+        if not is_translated(self.app):
             return
         po_path = translation_source(self.app, self.env.docname)
         if not po_path.exists():

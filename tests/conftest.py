@@ -69,9 +69,11 @@ def make(root: Path, *targets: str, check: bool = True,
     return result
 
 
-def build_site(target: Path) -> Site:
+def build_site(target: Path, jobs: int = 2) -> Site:
+    """Build a copy of the project with ``make html``: examples and languages
+    run ``jobs`` at a time (the Makefile's default is the number of cores)."""
     root = copy_project(target)
-    result = make(root, "-j2", "html")  # both languages side by side, as CI may
+    result = make(root, "html", f"JOBS={jobs}")
     return Site(root, ANSI_COLOR.sub("", result.stdout + result.stderr))
 
 

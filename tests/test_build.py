@@ -6,27 +6,33 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import break_build, build_site, make
-from tests.helpers import EXAMPLES, soup
+from tests.conftest import break_build, build_site
+from tests.helpers import EXAMPLES
 
 
 def test_each_example_is_executed_once_for_all_languages(site):
     executed = re.findall(r"Sphinx-Gallery successfully executed (\d+) out of", site.log)
     assert sum(map(int, executed)) == len(EXAMPLES)
-    for example in EXAMPLES:  # sphinx-gallery names each script it runs
-        script = Path(example).name + ".py"
-        assert len(re.findall(rf"\] {script}$", site.log, re.M)) == 1, script
+    # Each shard's computation time summary names the scripts it executed.
+    summaries = re.findall(r"^\[shard \d\] computation time summary:\n((?:\[shard \d\]     - .*\n)+)",
+                           site.log, re.M)
+    executed_scripts = re.findall(r"/(plot_\w+\.py):", "".join(summaries))
+    assert sorted(executed_scripts) == sorted(Path(e).name + ".py" for e in EXAMPLES)
 
 
 def _tree(folder: Path) -> dict[str, Path]:
     return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
 
 
-def test_two_builds_give_identical_outputs(site, tmp_path_factory):
-    again = build_site(tmp_path_factory.mktemp("again"))
+def test_a_serial_build_gives_the_same_bytes_as_the_parallel_one(site, tmp_path_factory):
+    """Reproducible, and the examples running side by side change nothing."""
+    again = build_site(tmp_path_factory.mktemp("again"), jobs=1)
+    assert "[shard " not in again.log
+    assert "[shard 2] " in site.log
+    # The published site: every page, figure and download (_images, _downloads).
     first, second = _tree(site.html), _tree(again.html)
     assert first.keys() == second.keys()
-    different = [name for name in first if not filecmp.cmp(first[name], second[name], shallow=False)]
+    different = [n for n in first if not filecmp.cmp(first[n], second[n], shallow=False)]
     assert different == []
 
 
@@ -63,12 +69,12 @@ def test_broken_markup_in_a_page_fails_the_build_naming_it(project_copy):
     assert re.search(r"docs/intro\.md:\d+: (WARNING|ERROR)", log)
 
 
-def test_without_a_repository_url_no_page_shows_repository_links(project_copy):
-    """Outside CI nothing says where the repository is: no links, rather than broken ones."""
-    root = project_copy()
-    nowhere = {"GITHUB_SERVER_URL": "", "GITHUB_REPOSITORY": "", "READTHEDOCS_GIT_CLONE_URL": ""}
-    make(root, "html-es", environment=nowhere)
-    pages = list((root / "_build/html/es").rglob("*.html"))
-    assert len(pages) > len(EXAMPLES)
-    with_links = [page for page in pages if soup(page).select(".repository-links, a.repository-link")]
-    assert with_links == []
+def test_an_example_that_breaks_the_contract_stops_the_build_naming_it_and_the_fix(project_copy):
+    def forget_the_losses(root):
+        script = root / "examples/autograd/plot_3_autograd.py"
+        script.write_text(script.read_text().replace("losses.append(loss.item())", "pass"))
+
+    log = break_build(project_copy, forget_the_losses)
+    assert ("example examples/autograd/plot_3_autograd.py breaks the site's contract:"
+            " no code block made a global list `losses` grow") in log
+    assert "append each iteration's loss" in log

@@ -10,8 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 import snowballstemmer
-from sphinx_gallery.py_source_parser import split_code_and_text_blocks
 
+from docs_engine.sphinx_gallery_adapter import split_code_and_text_blocks
 from tests.conftest import break_build
 from tests.helpers import EXAMPLES, LANGUAGES, ROOT, download, soup
 

@@ -1,9 +1,7 @@
 from pathlib import Path
 
 import pytest
-from sphinx.errors import ConfigError
-
-from docs_engine.catalogs import compile_catalog
+from docs_engine.catalog_compiler import CatalogError, compile_catalog
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
@@ -18,7 +16,7 @@ def test_a_valid_catalog_compiles(tmp_path):
 def test_a_syntax_error_names_the_file_and_line(tmp_path):
     po = tmp_path / "page.po"
     po.write_text(HEADER + 'msgid "Hello"\nmsgstr "Hola\n')
-    with pytest.raises(ConfigError, match=r"page\.po:\d+: end-of-line within string"):
+    with pytest.raises(CatalogError, match=r"page\.po:\d+: end-of-line within string"):
         compile_catalog(po, tmp_path / "page.mo")
     assert not (tmp_path / "page.mo").exists()
 
@@ -30,7 +28,8 @@ def test_a_translation_that_breaks_markup_is_left_out(tmp_path):
     po.write_text(HEADER + 'msgid "Call ``f()``."\nmsgstr "Llame <script>x</script>."\n\n'
                   'msgid "Hello"\nmsgstr "Hola"\n')
     mo = tmp_path / "page.mo"
-    compile_catalog(po, mo)
+    problems = compile_catalog(po, mo)
+    assert {p.line for p in problems} == {5}  # the broken entry, reported
     with mo.open("rb") as compiled:
         catalog = gettext.GNUTranslations(compiled)
     assert catalog.gettext("Hello") == "Hola"

@@ -6,35 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from docs_engine.comparison import (depart_exact_number_html, example_log, least_squares_optimum,
-                                    loss_chart, rounded_loss, visit_exact_number_html)
-from docs_engine.training_log import LogFormatError
+from docs_engine.comparison import (depart_exact_number_html, least_squares_optimum, loss_chart,
+                                    rounded_loss, visit_exact_number_html)
 from docs_engine.training_record import record_path, record_training
-
-RST = """
-.. rst-class:: sphx-glr-script-out
-
- .. code-block:: none
-
-    99 20.5
-    199 9.0
-    Result: y = 1 + 2 x
-
-"""
-
-
-def test_example_log_reads_the_printed_block(tmp_path):
-    page = tmp_path / "plot_x.rst"
-    page.write_text("Text\n" + RST)
-    log = example_log(page)
-    assert log.losses == [20.5, 9.0] and log.printed_losses[-1] == "9.0"
-
-
-def test_example_log_without_one_block_is_an_error(tmp_path):
-    page = tmp_path / "plot_x.rst"
-    page.write_text("Text\n" + RST + RST)
-    with pytest.raises(LogFormatError, match="found 2"):
-        example_log(page)
 
 
 def test_least_squares_optimum_of_the_problem():
@@ -51,6 +25,13 @@ def test_training_record_times_the_block_that_grew_the_losses(tmp_path):
     record_training(None, block_vars, {})
     record = json.loads(record_path(Path(target)).read_text())
     assert record["losses"] == [3.0, 2.0, 1.0] and record["seconds"] >= 0
+
+
+def test_a_new_run_forgets_the_record_of_an_earlier_one(tmp_path):
+    target = tmp_path / "plot_old.py"
+    record_path(target).write_text('{"seconds": 1, "losses": [1.0]}')
+    record_training(None, {"target_file": str(target), "example_globals": {}}, {})
+    assert not record_path(target).exists()  # this run grew no `losses`
 
 
 def test_loss_legend_sits_outside_the_axes_where_it_hides_no_curve():

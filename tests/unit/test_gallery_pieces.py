@@ -9,7 +9,7 @@ from docs_engine.gallery_execution import gallery_folders
 
 def _config(execute: bool):
     return SimpleNamespace(
-        gallery_execute=execute,
+        gallery_execute=execute, gallery_shard=-1,
         sphinx_gallery_conf={"examples_dirs": ["../examples"], "gallery_dirs": ["examples"]},
     )
 

@@ -30,10 +30,10 @@ def _app(root, language="en", repository="https://github.com/owner/site"):
     config = SimpleNamespace(
         repository_url=repository, repository_branch="main", language=language,
         gallery_dir="examples", examples_dir="../examples", gettext_compact=False,
-        translation_sources=[], locale_dirs=["../locales"],
+        catalog_sources="../locales", locale_dirs=["../_build/locales"],
     )
     env = SimpleNamespace(doc2path=lambda docname: root / "docs" / f"{docname}.md")
-    return SimpleNamespace(config=config, env=env, srcdir=root / "docs", confdir=root)
+    return SimpleNamespace(config=config, env=env, srcdir=root / "docs")
 
 
 def test_pages_link_to_the_file_a_contributor_edits(tmp_path):

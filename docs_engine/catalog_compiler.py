@@ -1,0 +1,155 @@
+"""Compile one language's translation catalogs into the build folder.
+
+``make`` runs this step before it builds a translated language::
+
+    python -m docs_engine.catalog_compiler --language es
+
+Each ``locales/<lang>/LC_MESSAGES/**/*.po`` is compiled by GNU ``msgfmt
+--check`` into ``_build/locales/<lang>/LC_MESSAGES/``, the folder conf.py's
+``locale_dirs`` names; the tracked ``locales/`` folder is never written.
+
+- A syntax error stops the step with msgfmt's own ``file:line: problem``
+  messages; that catalog's compiled file is removed, so no later build uses
+  a translation older than its source.
+- A translation that breaks its markup (:mod:`docs_engine.po_checks`) is left
+  out of the compiled catalog, so the page shows the English; the problem is
+  recorded in ``markup-problems.json`` beside the catalogs, and every Sphinx
+  build of the language reports it as a warning (which fails a strict build)
+  until the translation is fixed.
+- ``sphinx.js`` (the search page's messages, which Sphinx reads beside its
+  catalogs) is copied as it is.
+- Compiled files whose source is gone are removed.
+
+A compiled file is rewritten only when its bytes change, so Sphinx re-reads
+only the pages whose catalog changed.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import polib
+
+from docs_engine.build_files import write_if_changed
+from docs_engine.po_checks import catalog_markup_problems
+
+PROBLEMS_FILE = "markup-problems.json"
+# Files Sphinx reads beside the compiled catalogs, copied unchanged.
+COPIED = ("sphinx.js",)
+
+
+class CatalogError(Exception):
+    """A catalog that does not compile; the message names file and line."""
+
+
+def msgfmt(po_path: Path, shown_as: Path) -> bytes:
+    """The compiled catalog, or CatalogError with msgfmt's messages."""
+    with tempfile.TemporaryDirectory() as folder:
+        mo_path = Path(folder) / "catalog.mo"
+        result = subprocess.run(
+            ["msgfmt", "--check", "--output-file", str(mo_path), str(po_path)],
+            capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            errors = result.stderr.strip().replace(str(po_path), str(shown_as))
+            raise CatalogError(f"cannot compile the catalog {shown_as}:\n{errors}")
+        return mo_path.read_bytes()
+
+
+def compile_catalog(po_path: Path, mo_path: Path) -> list:
+    """Compile one catalog without the translations that break their markup.
+
+    Returns those problems (:class:`docs_engine.po_checks.Problem`).
+    """
+    try:
+        compiled = msgfmt(po_path, po_path)
+    except CatalogError:
+        mo_path.unlink(missing_ok=True)
+        raise
+    problems = catalog_markup_problems(str(po_path))
+    if problems:
+        catalog = polib.pofile(str(po_path))
+        broken = {problem.msgid for problem in problems}
+        for entry in catalog:
+            if entry.msgid in broken:
+                entry.msgstr = ""
+        with tempfile.TemporaryDirectory() as folder:
+            safe_copy = Path(folder) / po_path.name
+            catalog.save(str(safe_copy))
+            compiled = msgfmt(safe_copy, po_path)
+    write_if_changed(mo_path, compiled)
+    return problems
+
+
+def compile_language(sources: Path, target: Path) -> list:
+    """Compile every catalog under ``sources`` into ``target``; return markup problems."""
+    problems, expected = [], set()
+    errors = []
+    for po_path in sorted(sources.rglob("*.po")):
+        mo_path = target / po_path.relative_to(sources).with_suffix(".mo")
+        expected.add(mo_path)
+        try:
+            problems += compile_catalog(po_path, mo_path)
+        except CatalogError as error:
+            errors.append(str(error))
+    for name in COPIED:
+        if (sources / name).exists():
+            expected.add(target / name)
+            write_if_changed(target / name, (sources / name).read_bytes())
+    for stale in [p for p in target.rglob("*") if p.is_file() and p not in expected]:
+        stale.unlink()
+    if errors:
+        raise CatalogError("\n".join(errors))
+    return problems
+
+
+def problems_path(compiled_language_dir: Path) -> Path:
+    return compiled_language_dir / PROBLEMS_FILE
+
+
+def read_problems(compiled_language_dir: Path) -> list[dict]:
+    """The markup problems the last compilation recorded (none if it recorded none)."""
+    path = problems_path(compiled_language_dir)
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def compile_catalogs(sources: Path, output: Path, language: str) -> list:
+    """Compile ``<sources>/<language>`` into ``<output>/<language>``, recording problems.
+
+    Raises CatalogError (after removing the record) if a catalog does not compile.
+    """
+    language_dir = output / language
+    try:
+        problems = compile_language(sources / language / "LC_MESSAGES",
+                                    language_dir / "LC_MESSAGES")
+    except CatalogError:
+        problems_path(language_dir).unlink(missing_ok=True)
+        raise
+    records = [{"path": p.path, "line": p.line, "msgid": p.msgid, "text": p.text}
+               for p in problems]
+    write_if_changed(problems_path(language_dir),
+                     (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", required=True)
+    parser.add_argument("--sources", type=Path, default=Path("locales"))
+    parser.add_argument("--output", type=Path, default=Path("_build/locales"))
+    args = parser.parse_args(argv)
+    try:
+        problems = compile_catalogs(args.sources, args.output, args.language)
+    except CatalogError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(f"{problem}; left out, the English shows", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""The one place that knows sphinx-gallery's internals and output formats.
+
+Every other module of docs_engine goes through this one for anything it
+needs from sphinx-gallery beyond its documented configuration, so that an
+upgrade has one file to check. What is assumed here, for the versions in
+:data:`KNOWN_VERSIONS`:
+
+- functions imported from its modules: ``extract_intro_and_title``
+  (``gen_rst``), ``jupyter_notebook`` (``notebook``),
+  ``split_code_and_text_blocks`` (``py_source_parser``), ``scale_image``
+  (``utils``), the ``imgsgnode`` node (``directives``) and the public
+  ``matplotlib_scraper`` (``scrapers``);
+- the scraper's ``block_vars``: ``target_file``, ``example_globals`` and
+  ``image_path_iterator`` (whose ``paths`` lists the images written so far);
+- how it decides to execute an example again: the text-mode md5 of the
+  source against ``<gallery copy>.md5``; and its ``ignore_pattern``, a
+  regular expression searched in each example's file name (file names are
+  unique across a gallery);
+- the event priorities of its handlers: it fills its configuration's
+  defaults at ``config-inited`` priority 10 and generates the gallery at
+  ``builder-inited`` priority 500;
+- what it writes for each example ``<name>.py`` in the gallery folder
+  (:data:`EXAMPLE_OUTPUTS`, among them ``<name>.cost.json`` with the
+  seconds it took in ``time``; images ``images/sphx_glr_<name>_NNN.png`` and
+  ``images/thumb/sphx_glr_<name>_thumb.png``), and the reST it writes for an
+  executed example: each printed output as an ``sphx-glr-script-out`` block
+  (:func:`executed_blocks` reads them);
+- the CSS classes of its chrome (:data:`CSS`) and the raw HTML of its
+  thumbnails (:func:`translate_thumbnail`).
+
+:func:`check_version` runs when the build starts and stops it, naming this
+file, when the installed sphinx-gallery is not a version listed here.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from html import escape
+from importlib.metadata import version
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+# Versions whose internals and output were checked against this module.
+KNOWN_VERSIONS = {"0.22.1"}
+
+# Priorities of sphinx-gallery's own handlers, for ours to run around them.
+FILLS_DEFAULTS_AT = 10  # config-inited
+GENERATES_GALLERY_AT = 500  # builder-inited (Sphinx's default priority)
+
+# The files sphinx-gallery (and our training record) writes beside each
+# executed example, by suffix after the example's stem.
+EXAMPLE_OUTPUTS = (".py", ".rst", ".ipynb", ".zip", ".py.md5", ".codeobj.json",
+                   ".cost.json", ".training.json")
+# The gallery-wide zips, and the suffix of the files each holds.
+ALL_EXAMPLES_ZIPS = {"examples_python.zip": ".py", "examples_jupyter.zip": ".ipynb"}
+
+# CSS classes of the text sphinx-gallery writes around an example.
+CSS = {
+    "output": "sphx-glr-script-out",
+    "timing": "sphx-glr-timing",
+    "note": "sphx-glr-download-link-note",
+    "download": "sphx-glr-download-{kind}",  # python, jupyter, zip
+    "gallery footer": "sphx-glr-footer-gallery",
+    "thumbnail": "sphx-glr-thumb",
+}
+
+
+def check_version() -> None:
+    installed = version("sphinx-gallery")
+    if installed not in KNOWN_VERSIONS:
+        raise ExtensionError(
+            f"sphinx-gallery {installed} is installed, but docs_engine knows only"
+            f" {', '.join(sorted(KNOWN_VERSIONS))}: check the assumptions listed in"
+            f" {__file__} against the new version (its changelog, and a build of"
+            " the site), then add it to KNOWN_VERSIONS, or pin the known version"
+            " in requirements.txt"
+        )
+
+
+check_version()  # before importing its internals, which may have moved
+
+from sphinx_gallery.directives import imgsgnode as GalleryImageNode  # noqa: E402
+from sphinx_gallery.gen_rst import extract_intro_and_title  # noqa: E402
+from sphinx_gallery.notebook import jupyter_notebook  # noqa: E402
+from sphinx_gallery.py_source_parser import split_code_and_text_blocks  # noqa: E402
+from sphinx_gallery.scrapers import matplotlib_scraper  # noqa: E402
+from sphinx_gallery.utils import get_md5sum, scale_image  # noqa: E402
+
+__all__ = ["GalleryImageNode", "extract_intro_and_title", "jupyter_notebook",
+           "split_code_and_text_blocks", "matplotlib_scraper", "scale_image"]
+
+
+# -- What the scrapers see ----------------------------------------------------
+
+def block_example(block_vars: dict) -> Path:
+    """The executed copy of the example a block belongs to."""
+    return Path(block_vars["target_file"])
+
+
+def block_globals(block_vars: dict) -> dict:
+    """The example's global variables after the block ran."""
+    return block_vars["example_globals"]
+
+
+def block_images(block_vars: dict) -> list[str]:
+    """The images written for the example so far (every block's), in order."""
+    return list(block_vars["image_path_iterator"].paths)
+
+
+# -- Which examples it executes ------------------------------------------------
+
+def needs_execution(source: Path, gallery_copy: Path) -> bool:
+    """Whether sphinx-gallery will execute the example (its source changed)."""
+    checksum = gallery_copy.with_name(gallery_copy.name + ".md5")
+    return not checksum.exists() or checksum.read_text() != get_md5sum(source, mode="t")
+
+
+def last_running_time(gallery_copy: Path, unknown: float = 1.0) -> float:
+    """How many seconds the example took the last time it ran (``unknown`` if never)."""
+    cost = gallery_copy.with_name(gallery_copy.stem + ".cost.json")
+    return json.loads(cost.read_text())["time"] if cost.exists() else unknown
+
+
+def ignore_pattern(default: str, ignored: list[str]) -> str:
+    """sphinx-gallery's ``ignore_pattern`` that also skips these examples
+    (paths relative to the examples folder)."""
+    if not ignored:
+        return default
+    names = "|".join(re.escape(Path(name).name) for name in ignored)
+    return f"{default}|^(?:{names})$"
+
+
+# -- What sphinx-gallery wrote ------------------------------------------------
+
+def example_images(gallery_folder: Path, stem: str) -> list[Path]:
+    """The figures and thumbnail written for the example ``stem``."""
+    images = gallery_folder / "images"
+    return [*sorted(images.glob(f"sphx_glr_{stem}_[0-9][0-9][0-9].*")),
+            *sorted((images / "thumb").glob(f"sphx_glr_{stem}_thumb.*"))]
+
+
+def thumbnail_path(gallery_folder: Path, stem: str) -> Path:
+    return gallery_folder / "images" / "thumb" / f"sphx_glr_{stem}_thumb.png"
+
+
+@dataclass
+class ExecutedBlock:
+    """One code block of an executed example, and what running it produced."""
+
+    code: str
+    output: str | None = None  # the text it printed, if any
+    images: list[str] = field(default_factory=list)  # figures, as docnames' paths
+
+
+_CODE_BLOCK = re.compile(r"^\.\. code-block:: Python\n\n((?:    .*\n|\n)+)", re.M)
+_OUTPUT_BLOCK = re.compile(
+    r"^\.\. rst-class:: sphx-glr-script-out\n\n \.\. code-block:: none\n\n((?:    .*\n|\n)+)",
+    re.M,
+)
+_IMAGE = re.compile(r"^\s*\.\. image-sg:: (\S+)$", re.M)
+
+
+def _dedent(text: str) -> str:
+    """A block's text without its indent and the blank lines around it."""
+    return "\n".join(line[4:] for line in text.strip("\n").splitlines()) + "\n"
+
+
+def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
+    """The code blocks of an executed example's page, with their output and figures.
+
+    sphinx-gallery writes each code block, then the figures and the printed
+    text it produced, before the next text or code block; except for a
+    script that is one code block, whose output it writes before the code.
+    """
+    text = executed_rst.read_text(encoding="utf-8")
+    blocks: list[ExecutedBlock] = []
+    events = sorted(
+        [(m.start(), "code", _dedent(m[1])) for m in _CODE_BLOCK.finditer(text)]
+        + [(m.start(), "output", _dedent(m[1])) for m in _OUTPUT_BLOCK.finditer(text)]
+        + [(m.start(), "image", m[1]) for m in _IMAGE.finditer(text)]
+    )
+    before_code = ExecutedBlock(code="")  # what a one-block script produced
+    for _, kind, value in events:
+        if kind == "code":
+            blocks.append(ExecutedBlock(code=value))
+            continue
+        block = blocks[-1] if blocks else before_code
+        if kind == "output":
+            block.output = value
+        else:
+            block.images.append(value)
+    if blocks and (before_code.output or before_code.images):
+        blocks[0].output, blocks[0].images = before_code.output, before_code.images
+    return blocks
+
+
+def printed_outputs(executed_rst: Path) -> list[str]:
+    """Everything the example printed, one text per code block that printed."""
+    return [block.output for block in executed_blocks(executed_rst) if block.output]
+
+
+# -- Thumbnails on a gallery index ---------------------------------------------
+
+def is_thumbnail_html(html: str) -> bool:
+    return CSS["thumbnail"] in html
+
+
+def translate_thumbnail(html: str, english: tuple[str, str], translated: tuple[str, str]) -> str:
+    """A thumbnail's raw HTML with its (intro, title) in another language.
+
+    sphinx-gallery writes the first paragraph, escaped, into a ``tooltip``
+    attribute and the title as it is into a ``div``.
+    """
+    (intro, title), (new_intro, new_title) = english, translated
+    html = html.replace(f'tooltip="{escape(intro)}"', f'tooltip="{escape(new_intro)}"')
+    return html.replace(f">{title}<", f">{escape(new_title, quote=False)}<")

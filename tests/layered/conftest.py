@@ -1,0 +1,84 @@
+"""A tiny project built in-process with the site's conf.py and extensions.
+
+The fast layer of the tests: no torch, no Makefile, about a second a build.
+Each build runs Sphinx the way ``sphinx-build`` does, with the project's
+``conf.py`` and the tiny sources of ``tests/tinysite``; the catalogs are
+compiled first, as the Makefile's catalog step does.
+"""
+
+import io
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+from docs_engine.catalog_compiler import compile_catalogs
+
+PROJECT = Path(__file__).resolve().parents[2]
+TINYSITE = PROJECT / "tests" / "tinysite"
+
+
+@dataclass
+class Build:
+    root: Path
+    language: str
+    status: int
+    warnings: str
+
+    @property
+    def html(self) -> Path:
+        return self.root / "_build" / "html" / self.language
+
+
+def copy_tinysite(target: Path) -> Path:
+    shutil.copytree(TINYSITE, target)
+    # The chrome's translations are the project's own.
+    shutil.copy(PROJECT / "locales/es/LC_MESSAGES/extensions.po",
+                target / "locales/es/LC_MESSAGES/extensions.po")
+    (target / "docs" / "examples").symlink_to("../_build/gallery")
+    return target
+
+
+def sphinx(root: Path, builder: str, language: str = "en", **overrides) -> Build:
+    """Build ``root`` as the Makefile would, in this process."""
+    if language != "en":
+        compile_catalogs(root / "locales", root / "_build" / "locales", language)
+    outdir = root / "_build" / ("html" if builder == "html" else builder) / language
+    warnings = io.StringIO()
+    with patch_docutils(PROJECT), docutils_namespace():
+        app = Sphinx(root / "docs", PROJECT, outdir, root / "_build" / "doctrees" / language,
+                     builder, confoverrides={"language": language, **overrides},
+                     status=io.StringIO(), warning=warnings, warningiserror=True,
+                     keep_going=True)  # as the Makefile: -W --keep-going
+        app.build()
+    return Build(root, language, app.statuscode, warnings.getvalue())
+
+
+# What the Makefile's gallery step sets (GALLERY_STEP): it reads the root page only.
+GALLERY_STEP = {"gallery_execute": True, "include_patterns": ["index.md"],
+                "suppress_warnings": ["toc.not_readable", "ref.doc"]}
+
+
+def build_tinysite(root: Path) -> dict[str, Build]:
+    """Execute the gallery once, then build each language from it."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    gallery = sphinx(root, "dummy", **GALLERY_STEP)
+    assert gallery.status == 0, gallery.warnings
+    return {language: sphinx(root, "html", language, gallery_execute=False)
+            for language in ("en", "es")}
+
+
+@pytest.fixture(scope="session")
+def tinysite(tmp_path_factory) -> dict[str, Build]:
+    root = copy_tinysite(tmp_path_factory.mktemp("tiny") / "site")
+    return build_tinysite(root)
+
+
+@pytest.fixture
+def tiny_copy(tmp_path):
+    """A fresh copy of the tiny project, to change before building it."""
+    return copy_tinysite(tmp_path / "site")

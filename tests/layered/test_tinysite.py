@@ -1,0 +1,121 @@
+"""Each extension's behaviour, shown on the tiny project (in-process builds)."""
+
+import zipfile
+
+import polib
+from bs4 import BeautifulSoup
+
+from docs_engine.gallery_chrome import MESSAGES
+from tests.layered.conftest import GALLERY_STEP, PROJECT, build_tinysite, sphinx
+
+
+def page(build, name):
+    return BeautifulSoup((build.html / f"{name}.html").read_text(encoding="utf-8"),
+                         "html.parser")
+
+
+EXAMPLE = "examples/basics/plot_1_tiny"
+
+
+def test_both_languages_build_without_warnings(tinysite):
+    for build in tinysite.values():
+        assert build.status == 0 and build.warnings == ""
+
+
+def test_catalogs_translate_pages_and_examples(tinysite):
+    assert page(tinysite["es"], "index").h1.get_text().startswith("Sitio diminuto")
+    assert page(tinysite["es"], EXAMPLE).h1.get_text().startswith("Diminuto:")
+    assert page(tinysite["en"], EXAMPLE).h1.get_text().startswith("Tiny:")
+
+
+def test_code_comments_are_translated_and_code_is_not(tinysite):
+    code = page(tinysite["es"], EXAMPLE).select_one("div.highlight-Python pre").get_text()
+    assert "# Un paso hacia el objetivo." in code and "losses.append(loss)" in code
+
+
+def test_gallery_chrome_relabels_downloads_and_drops_timing(tinysite):
+    english = MESSAGES["python"].format(filename="plot_1_tiny.py")
+    chrome = polib.pofile(str(PROJECT / "locales/es/LC_MESSAGES/extensions.po"))
+    spanish = chrome.find(MESSAGES["python"]).msgstr.format(filename="plot_1_tiny.py")
+    assert spanish != english
+    for language, label in (("en", english), ("es", spanish)):
+        text = page(tinysite[language], EXAMPLE).get_text()
+        assert label in text, language
+        assert "Total running time" not in text
+
+
+def test_translated_downloads_carry_the_spanish_text(tinysite):
+    html = tinysite["es"].html
+    link = page(tinysite["es"], EXAMPLE).select_one("a.download[href$='.py']")
+    script = (html / "examples/basics" / link["href"]).resolve().read_text(encoding="utf-8")
+    assert "Diminuto: una constante" in script and "# Un paso hacia el objetivo." in script
+    zip_link = page(tinysite["es"], "examples/index").select_one("a.download[href$='python.zip']")
+    archive = zipfile.ZipFile((html / "examples" / zip_link["href"]).resolve())
+    assert "Diminuto" in archive.read("basics/plot_1_tiny.py").decode()
+
+
+def test_language_links_point_at_the_twin_page(tinysite):
+    for language, other in (("en", "es"), ("es", "en")):
+        soup = page(tinysite[language], EXAMPLE)
+        assert soup.html["lang"] == language
+        alternate = soup.select_one(f'link[rel=alternate][hreflang="{other}"]')
+        assert alternate["href"].endswith(f"{other}/{EXAMPLE}.html")
+
+
+def test_translation_status_lists_the_catalogs(tinysite):
+    text = page(tinysite["en"], "status").get_text()
+    assert "examples/basics/plot_1_tiny.po" in text and "index.po" in text
+
+
+def test_comparison_reads_the_executed_example(tinysite):
+    table = page(tinysite["en"], "compare").select_one("table")
+    cells = [td.get_text(strip=True) for td in table.select("tbody td")]
+    assert "3" in cells  # the iterations
+    # The final loss as printed, shown rounded.
+    loss = table.select_one("data.exact-number")
+    assert loss["value"] == "0.0" and loss.select_one("[aria-hidden=true]").get_text() == "0.000"
+
+
+def test_a_translation_that_breaks_its_markup_is_reported_and_left_out(tiny_copy):
+    catalog = tiny_copy / "locales/es/LC_MESSAGES/index.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "{doc}`comparación <compare>`", "<script>x</script>"), encoding="utf-8")
+    builds = build_tinysite(tiny_copy)
+    assert "index.po:" in builds["es"].warnings
+    assert "translation breaks its markup" in builds["es"].warnings
+    assert "<script>x</script>" not in (builds["es"].html / "index.html").read_text()
+    assert builds["en"].warnings == ""
+
+
+def test_an_example_that_breaks_the_contract_is_an_error_naming_it(tiny_copy):
+    script = tiny_copy / "examples/basics/plot_1_tiny.py"
+    script.write_text(script.read_text().replace("losses.append(loss)", "pass"))
+    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP)
+    assert gallery.status != 0
+    assert "example examples/basics/plot_1_tiny.py breaks the site's contract" in gallery.warnings
+    assert not (tiny_copy / "_build/gallery/basics/plot_1_tiny.py.md5").exists()
+
+
+def test_stale_pages_leave_the_output(tiny_copy):
+    extra = tiny_copy / "docs" / "extra.md"
+    extra.write_text("---\norphan: true\n---\n# Extra\n")
+    build_tinysite(tiny_copy)
+    assert (tiny_copy / "_build/html/en/extra.html").exists()
+    extra.unlink()
+    builds = build_tinysite(tiny_copy)
+    assert builds["en"].status == 0
+    assert not (tiny_copy / "_build/html/en/extra.html").exists()
+    assert not (tiny_copy / "_build/html/es/extra.html").exists()
+
+
+def test_pages_link_to_their_source_and_catalog_only_with_a_repository_url(tiny_copy):
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
+    repository = "https://github.com/owner/site"
+    linked = sphinx(tiny_copy, "html", "es", gallery_execute=False, repository_url=repository)
+    links = [a["href"] for a in page(linked, EXAMPLE).select("a.repository-link")]
+    assert links == [f"{repository}/blob/main/{EXAMPLE}.py",
+                     f"{repository}/blob/main/locales/es/LC_MESSAGES/{EXAMPLE}.po"]
+    # Without a repository URL (outside CI), no page shows any: no broken links.
+    unlinked = sphinx(tiny_copy, "html", "es", gallery_execute=False, repository_url="")
+    pages = list(unlinked.html.rglob("*.html"))
+    assert pages and not [p for p in pages if "repository-link" in p.read_text(encoding="utf-8")]
