@@ -14,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.conftest import REPOSITORY
 from tests.helpers import EXAMPLES, LANGUAGES, ROOT, page_log, soup
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -395,6 +396,8 @@ def test_copy_button_copies_the_code_only(server, browser):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_links_to_its_source_and_translated_pages_to_their_catalog(site, language):
+    # The site is built as on GitHub Actions (conftest.REPOSITORY).
+    prefix = f"{REPOSITORY['GITHUB_SERVER_URL']}/{REPOSITORY['GITHUB_REPOSITORY']}/blob/main/"
     for path in site_pages(site, language):
         page = site.html / path
         links = {a["class"][1].removeprefix("repository-link--"): a["href"]
@@ -406,7 +409,6 @@ def test_every_page_links_to_its_source_and_translated_pages_to_their_catalog(si
         expected = {"source"} | ({"translate"} if language != "en" else set())
         assert set(links) == expected, path
         for url in links.values():
-            prefix = "https://github.com/example/learning-pytorch/blob/main/"
             assert url.startswith(prefix)
             assert (ROOT / url.removeprefix(prefix)).is_file(), url
         if name.startswith("examples/") and not name.endswith("index.html"):
