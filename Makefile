@@ -16,16 +16,22 @@ INSTALLED    = $(VENV)/.installed
 TRANSLATIONS = $(filter-out en,$(LANGUAGES))
 
 .DEFAULT_GOAL := help
-.PHONY: help system-tools html gallery $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
+.PHONY: help system-tools html gallery preview $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
+.PHONY: todo find-po review-po
 
 # List the targets.
 help:
 	@echo "make html         build every language into $(BUILDDIR)/html/<lang>/"
 	@echo "make html-<lang>  build one language ($(LANGUAGES))"
+	@echo "make preview PAGE=<page>  rebuild a translated page after editing its catalog; print its URL"
 	@echo "make update-po    bring new English messages into locales/ (runs gettext)"
 	@echo "make stats        translation progress of each catalog"
 	@echo "make lint-po      check the catalogs as CI does"
 	@echo "make wrap-po      rewrap the catalogs (the only fix lint-po asks you to run)"
+	@echo "make todo         the next messages to translate or review, in reading order"
+	@echo "                  (CATALOG=<page> one catalog, FUZZY=1 fuzzy only, LIMIT=<n>, 0 for all)"
+	@echo "make find-po TERM='<English>'  how the catalogs translate a term (translation memory)"
+	@echo "make review-po BASE=<git ref>  a pull request's catalogs: progress, checks, changes, pages"
 	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
 	@echo "make test         build the site in a temporary folder and test it"
 	@echo "make benchmark    time clean and incremental builds"
@@ -98,6 +104,16 @@ $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$
 $(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/root_page.py
 	$(BIN)/python -m docs_engine.root_page --output $@
 
+# Rebuild one translated page after editing its catalog, and say where it is:
+# `make preview PAGE=intro` (or a catalog path, locales/es/LC_MESSAGES/intro.po).
+PREVIEW_LANGUAGE ?= $(firstword $(TRANSLATIONS))
+preview: html-$(PREVIEW_LANGUAGE)
+	@page=$$(echo "$(PAGE)" | sed -e 's|^locales/[^/]*/LC_MESSAGES/||' -e 's|\.po$$||' -e 's|\.html$$||'); \
+	if [ -z "$$page" ]; then echo "make preview: name the page, e.g. make preview PAGE=intro" >&2; exit 2; fi; \
+	file=$(BUILDDIR)/html/$(PREVIEW_LANGUAGE)/$$page.html; \
+	if [ ! -f "$$file" ]; then echo "make preview: the site has no page $$page (PAGE is a page name such as intro or examples/nn/plot_5_nn)" >&2; exit 2; fi; \
+	echo "$$page ($(PREVIEW_LANGUAGE)): http://localhost:$(PORT)/$(PREVIEW_LANGUAGE)/$$page.html (run make serve), or file://$(CURDIR)/$$file"
+
 # Extract the English messages into $(BUILDDIR)/gettext/*.pot.
 gettext: $(STAMPS)/gallery
 	$(SPHINX) -b gettext -D gallery_execute=0 -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
@@ -136,3 +152,25 @@ benchmark: $(INSTALLED)
 # Remove every generated folder (the virtual environment stays).
 clean:
 	rm -rf $(BUILDDIR)
+
+# ---- The translator's desk: what to do next, how a term was translated,
+# what a pull request changed. Each tool prints, writes no file (review-po
+# also appends to $$GITHUB_STEP_SUMMARY when CI sets it), and on bad input
+# says in one line what to fix and exits non-zero.
+
+# The next untranslated or fuzzy messages, in reading order, with what changed in the English.
+todo: $(INSTALLED)
+	@$(BIN)/python -m docs_engine.translators.todo $(addprefix --language ,$(TRANSLATIONS)) \
+		$(if $(CATALOG),--catalog '$(CATALOG)') $(if $(filter-out 0,$(FUZZY)),--fuzzy) \
+		$(if $(LIMIT),--limit '$(LIMIT)')
+
+# Every English message containing TERM, with its translation (catalogs and memory.po).
+# TERM is also the terminal's variable: only a TERM given to make is searched.
+find-po: $(INSTALLED)
+	@$(BIN)/python -m docs_engine.translators.find $(addprefix --language ,$(TRANSLATIONS)) \
+		$(if $(filter command line,$(origin TERM)),-- '$(subst ','\'',$(value TERM))')
+
+# The Markdown summary of the catalogs changed since BASE (CI: BASE=origin/<target branch>).
+review-po: $(INSTALLED) system-tools
+	@$(BIN)/python -m docs_engine.translators.review $(addprefix --language ,$(TRANSLATIONS)) \
+		--base '$(subst ','\'',$(value BASE))'

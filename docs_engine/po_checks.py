@@ -12,6 +12,7 @@ patterns below cover the syntax of both.
 """
 
 import re
+import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from io import BytesIO
@@ -109,12 +110,33 @@ class Progress:
 
 
 def catalog_progress(path: str) -> Progress:
-    catalog = polib.pofile(path)
+    return progress_of(polib.pofile(path))
+
+
+def progress_of(catalog: polib.POFile) -> Progress:
     return Progress(
         len(catalog.translated_entries()),
         len(catalog.fuzzy_entries()),
         len(catalog.untranslated_entries()),
     )
+
+
+def check_msgfmt(path: Path) -> list[str]:
+    """GNU msgfmt's complaints about a catalog, each as ``file:line: problem; fix``.
+
+    msgfmt is the reference for the syntax: polib and Babel both read some
+    broken catalogs (an unclosed string, a second ``msgstr``) without a word.
+    """
+    try:
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                                capture_output=True, text=True)
+    except FileNotFoundError:
+        return [f"{path}:1: cannot be checked, msgfmt is missing;"
+                " install GNU gettext (`apt-get install gettext`)"]
+    if result.returncode == 0:
+        return []
+    return [f"{line}; fix the entry's syntax (quotes, msgid/msgstr pairs)"
+            for line in result.stderr.strip().splitlines() if not line.startswith("msgfmt:")]
 
 
 def read_catalog(path: Path):

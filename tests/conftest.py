@@ -54,15 +54,17 @@ class Site:
 
 
 def make(root: Path, *targets: str, check: bool = True,
-         environment: dict[str, str] = REPOSITORY) -> subprocess.CompletedProcess:
-    """Run the project's Makefile in ``root`` with this session's environment."""
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the project's Makefile in ``root`` with this session's environment (and ``env``)."""
     result = subprocess.run(
         ["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", *targets],
         cwd=root,
         capture_output=True,
         text=True,
         # A reproducible build: no timing on any page (see comparison.py).
-        env={**os.environ, **environment, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1"},
+        # The repository the pages link to, whatever CI this runs on.
+        env={**os.environ, **REPOSITORY, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1",
+             **(env or {})},
     )
     if check and result.returncode != 0:
         pytest.fail(f"make {' '.join(targets)} failed:\n{result.stdout}\n{result.stderr}")

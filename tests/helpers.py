@@ -1,6 +1,7 @@
 """Reading the built site: pages, logs, downloads."""
 
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,12 @@ LANGUAGES = ["en", "es"]
 def docname(example: str) -> str:
     """``examples/tensors/plot_1_numpy`` is also the page's name."""
     return example
+
+
+def run_tool(name: str, *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
+    """Run one of the translators' tools, as the Makefile does, in ``cwd``."""
+    return subprocess.run([sys.executable, "-m", f"docs_engine.translators.{name}", *args],
+                          cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 
 def soup(path: Path) -> BeautifulSoup:

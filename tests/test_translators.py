@@ -1,24 +1,16 @@
 """The translators' workflow: stats, lint-po, wrap-po, update-po, notices."""
 
 import re
-import subprocess
-import sys
 
 import polib
 import pytest
 
 from tests.conftest import make
-from tests.helpers import ROOT, soup
+from tests.helpers import ROOT, run_tool, soup
 from docs_engine.po_checks import catalog_progress
 
 CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
 SAMPLE = "locales/es/LC_MESSAGES/examples/tensors/plot_1_numpy.po"
-
-
-def run_tool(name, *args, cwd=ROOT):
-    """Run one of the translators' tools, as the Makefile does, in ``cwd``."""
-    return subprocess.run([sys.executable, "-m", f"docs_engine.translators.{name}", *args],
-                          cwd=cwd, capture_output=True, text=True)
 
 
 def test_stats_prints_every_catalog_and_the_total():
@@ -46,7 +38,8 @@ def test_status_page_shows_the_same_numbers_in_both_languages(site):
 def test_contributing_guide_is_published_in_both_languages(site):
     for language in ("en", "es"):
         text = soup(site.page(language, "contributing")).get_text()
-        for command in ("make update-po", "make html-es", "make serve", "make lint-po", "make stats"):
+        for command in ("make update-po", "make html-es", "make serve", "make lint-po", "make stats",
+                        "make todo", "make find-po", "make review-po"):
             assert command in text
     assert "contributing.md" in (ROOT / "README.md").read_text()
 
@@ -167,3 +160,11 @@ def test_update_po_keeps_a_changed_message_as_fuzzy_and_the_page_says_so(project
     assert f"{percent}%" in notice.get_text()
     assert notice.select_one("a")["href"].endswith("contributing.html")
     assert "NumPy truly knows" in page.get_text()  # the fuzzy message falls back to English
+
+
+def test_lint_po_reports_a_misspelling_as_such_not_as_a_failure_of_pospell(catalog_copy):
+    path = catalog_copy / SAMPLE
+    _edit_entry(path, lambda e: setattr(e, "msgstr", e.msgstr.replace("pérdida", "pérdidda")))
+    result = run_tool("lint", SAMPLE, cwd=catalog_copy)
+    assert "unknown word 'pérdidda'" in result.stdout
+    assert "could not be spell-checked" not in result.stdout

@@ -7,8 +7,14 @@ fixes wrapping, the translator fixes the rest.
 Checks, in order: ``msgfmt --check``; wrapping at ``WIDTH`` columns as
 ``make update-po`` writes it; sphinx-lint; spelling with hunspell's Spanish
 dictionary and ``locales/<lang>/wordlist.txt`` (pospell); the glossary
-(``docs/glossary.md``); and markup parity, which also rejects raw HTML,
-scripts, directives and links that the English message does not have.
+(``docs/glossary.md``), whose complaint says how other messages translate
+the term (the translation memory, :mod:`docs_engine.translators.memory`);
+and markup parity, which also rejects raw HTML, scripts, directives and
+links that the English message does not have.
+
+The catalogs are those of ``locales/<lang>/LC_MESSAGES``; the memory file
+beside that folder holds translations of messages the site no longer has,
+and is not checked.
 """
 
 import argparse
@@ -18,6 +24,10 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 
 import polib
@@ -25,7 +35,9 @@ import polib
 from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH as WIDTH
-from docs_engine.po_checks import catalog_markup_problems, formatted, read_catalog
+from docs_engine.po_checks import catalog_markup_problems, check_msgfmt, formatted, read_catalog
+from docs_engine.translators.memory import Translation, translations
+from docs_engine.translators.site_catalogs import catalog_folder
 
 GLOSSARY = ROOT / "docs" / "glossary.md"
 TOOLS = Path(sys.executable).parent
@@ -34,15 +46,6 @@ TOOLS = Path(sys.executable).parent
 def rewrapped(path: Path) -> bytes:
     """The catalog as ``make update-po`` and ``make wrap-po`` write it."""
     return formatted(read_catalog(path))
-
-
-def check_msgfmt(path: Path) -> list[str]:
-    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
-                            capture_output=True, text=True)
-    if result.returncode == 0:
-        return []
-    return [f"{line}; fix the entry's syntax (quotes, msgid/msgstr pairs)"
-            for line in result.stderr.strip().splitlines() if not line.startswith("msgfmt:")]
 
 
 def check_wrapping(path: Path) -> list[str]:
@@ -103,7 +106,9 @@ def check_spelling(paths: list[Path], language: str) -> list[str]:
         original = line_map.get(int(number), max(n for n in line_map if n <= int(number)))
         problems.append(f"{path}:{original}: unknown word {word!r}; correct it,"
                         f" or add it to {wordlist.relative_to(ROOT)} if it is a term or a name")
-    if result.returncode not in (0, 1):  # pospell itself failed, on broken markup
+    # pospell exits with -1 both when it finds unknown words and when it fails
+    # (on broken markup); only a failure leaves no word.
+    if result.returncode != 0 and not problems:
         if len(paths) > 1:
             return [p for path in paths for p in check_spelling([path], language)]
         problems.append(f"{paths[0]}:1: could not be spell-checked (pospell failed);"
@@ -137,38 +142,71 @@ def _term_pattern(term: str, spanish: bool) -> re.Pattern:
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"(?:s|es)?\b")
 
 
-def check_glossary(path: Path, catalog: polib.POFile) -> list[str]:
+# The translation memory, each message with its English and translation made plain.
+PlainMemory = Callable[[], list[tuple[Translation, str, str]]]
+
+
+def _usage(in_source: re.Pattern, options: list[tuple[str, re.Pattern]], memory: PlainMemory,
+           english: str, path: Path, line: int) -> str:
+    """How the other messages that use a term translate it, for a glossary complaint."""
+    found, otherwise = Counter(), 0
+    for message, source, translation in memory():
+        if ((message.path, message.line) == (path, line) or message.fuzzy
+                or message.english == message.translation or not in_source.search(source)):
+            continue  # as check_glossary, which leaves untranslated text (a code line) alone
+        used = [option for option, pattern in options if pattern.search(translation)]
+        found.update(used)
+        otherwise += not used
+    if not found and not otherwise:
+        return "no other message uses it yet"
+    counts = [f"{option!r} ({count}\N{MULTIPLICATION SIGN})" for option, count in found.most_common()]
+    if otherwise:
+        counts.append(f"other wording ({otherwise}\N{MULTIPLICATION SIGN},"
+                      f" `make find-po TERM={english!r}` lists them)")
+    return "elsewhere translated as: " + ", ".join(counts)
+
+
+def check_glossary(path: Path, catalog: polib.POFile, memory: PlainMemory | None = None) -> list[str]:
     problems = []
     # A Spanish cell may give alternatives: "polinomio cúbico / cúbica".
     terms = [(english, spanish, _term_pattern(english, False),
-              [_term_pattern(option, True) for option in spanish.split(" / ")])
+              [(option, _term_pattern(option, True)) for option in spanish.split(" / ")])
              for english, spanish in glossary() if _plain(english) != _plain(spanish)]
     for entry in catalog.translated_entries():
         if entry.msgid == entry.msgstr:
             continue
         source, translation = _plain(entry.msgid), _plain(entry.msgstr)
-        for english, spanish, in_source, in_translation in terms:
-            if in_source.search(source) and not any(p.search(translation) for p in in_translation):
+        for english, spanish, in_source, options in terms:
+            if in_source.search(source) and not any(p.search(translation) for _, p in options):
+                usage = ("; " + _usage(in_source, options, memory, english, path, entry.linenum)
+                         if memory else "")
                 problems.append(f"{path}:{entry.linenum}: uses {english!r} but the translation"
-                                f" lacks the glossary's {spanish!r}; follow docs/glossary.md")
+                                f" lacks the glossary's {spanish!r}{usage}; follow docs/glossary.md")
     return problems
 
 
 def lint(paths: list[Path], language: str) -> list[str]:
-    problems = []
-    for path in paths:
-        syntax = check_msgfmt(path)
-        problems += syntax
-        if syntax:
-            continue  # the other checks would only report the same breakage
-        catalog = polib.pofile(str(path))
-        problems += check_wrapping(path)
-        problems += check_glossary(path, catalog)
-        problems += [f"{problem}; keep the English message's markup, and add none"
-                     for problem in catalog_markup_problems(str(path), catalog)]
-    problems += check_sphinx_lint(paths)
-    problems += check_spelling(paths, language)
-    return problems
+    @cache
+    def memory() -> list[tuple[Translation, str, str]]:
+        return [(message, _plain(message.english), _plain(message.translation))
+                for message in translations(language, strict=False)]
+
+    # sphinx-lint and pospell each run as a process: they work while the rest is checked here.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        sphinx_lint = pool.submit(check_sphinx_lint, paths)
+        spelling = pool.submit(check_spelling, paths, language)
+        problems = []
+        for path in paths:
+            syntax = check_msgfmt(path)
+            problems += syntax
+            if syntax:
+                continue  # the other checks would only report the same breakage
+            catalog = polib.pofile(str(path))
+            problems += check_wrapping(path)
+            problems += check_glossary(path, catalog, memory)
+            problems += [f"{problem}; keep the English message's markup, and add none"
+                         for problem in catalog_markup_problems(str(path), catalog)]
+        return problems + sphinx_lint.result() + spelling.result()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", default="es")
     args = parser.parse_args(argv)
     os.chdir(ROOT)  # the tools below report paths relative to the project
-    paths = args.files or sorted((ROOT / "locales" / args.language).rglob("*.po"))
+    paths = args.files or sorted(catalog_folder(args.language).rglob("*.po"))
     paths = [path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
              for path in paths]
     problems = lint(paths, args.language)

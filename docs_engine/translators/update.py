@@ -5,6 +5,11 @@ translation fuzzy when its English message changed. sphinx-intl does not
 record what the English said before; this script adds it, as the ``#|``
 lines PO editors show next to a fuzzy message, so the translator sees
 exactly what changed.
+
+Messages the English no longer has (obsolete entries, ``#~``) leave the
+catalogs; their translations go first into the language's translation
+memory, ``locales/<lang>/memory.po``, where ``make find-po`` finds them
+(:mod:`docs_engine.translators.memory`).
 """
 
 import argparse
@@ -15,6 +20,8 @@ from pathlib import Path
 from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH, formatted, read_catalog as read
+from docs_engine.translators.memory import memory_file, retire
+from docs_engine.translators.site_catalogs import catalog_folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,26 +29,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pot-dir", required=True, type=Path)
     parser.add_argument("--language", action="append", required=True)
     args = parser.parse_args(argv)
-    catalogs = [path for language in args.language
-                for path in (ROOT / "locales" / language).rglob("*.po")]
-    before = {path: {m.string: m.id for m in read(path) if m.id and m.string} for path in catalogs}
+    catalogs = {language: sorted(catalog_folder(language).rglob("*.po")) for language in args.language}
+    before = {path: {m.string: m.id for m in read(path) if m.id and m.string}
+              for paths in catalogs.values() for path in paths}
     subprocess.run(
         [Path(sys.executable).parent / "sphinx-intl", "update", "--pot-dir", str(args.pot_dir),
          "--locale-dir", str(ROOT / "locales"), "--line-width", str(LINE_WIDTH),
          *(f"--language={language}" for language in args.language)],
         check=True,
     )
-    for path, old_ids in before.items():
-        catalog = read(path)
-        changed = False
-        for message in catalog:
-            if message.fuzzy and message.id and not message.previous_id:
-                previous = old_ids.get(message.string)
-                if previous and previous != message.id:
-                    message.previous_id = [previous]
-                    changed = True
-        if changed:
+    for language, paths in catalogs.items():
+        updated, retired = {}, {}
+        for path in paths:
+            catalog = read(path)
+            changed = False
+            for message in catalog:
+                if message.fuzzy and message.id and not message.previous_id:
+                    previous = before[path].get(message.string)
+                    if previous and previous != message.id:
+                        message.previous_id = [previous]
+                        changed = True
+            if catalog.obsolete:
+                retired[path.relative_to(catalog_folder(language)).as_posix()] = catalog
+            if changed or catalog.obsolete:
+                updated[path] = catalog
+        # The memory first: if writing it fails, the catalogs still hold everything.
+        kept = retire(language, retired)
+        left = sum(len(catalog.obsolete) for catalog in retired.values())
+        for path, catalog in updated.items():
+            catalog.obsolete.clear()
             path.write_bytes(formatted(catalog))
+        if retired:
+            print(f"{left} obsolete messages left {len(retired)} catalogs; {kept} new translations"
+                  f" kept in {memory_file(language).relative_to(ROOT)}, where `make find-po` finds them")
     return 0
 
 

@@ -1,0 +1,143 @@
+"""A language's catalogs in the order a reader meets their pages.
+
+The order is the site's navigation, read from the sources: the toctree of
+``docs/index.md`` (and of every page it lists that has one), where the
+gallery's index stands for the whole gallery: its sections, each index
+followed by its examples, in the order of the examples' numbers
+(``plot_1_...`` to ``plot_8_...``), which is the order sphinx-gallery shows
+them in. Catalogs that translate no page (``extensions.po``, the labels our
+extensions write on every page; ``sphinx.po``, the theme's) come last.
+
+Catalogs are read strictly here: GNU msgfmt checks each one first, and a
+broken catalog stops the tool with msgfmt's ``file:line: problem`` in one
+line, since polib reads some broken catalogs without a word.
+"""
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from pathlib import Path
+
+import polib
+
+from docs_engine.po_checks import check_msgfmt
+from docs_engine.project import ROOT
+
+# conf.py's gallery_dir: the gallery's pages are named after the scripts'
+# folders under examples/.
+GALLERY = "examples"
+_EXAMPLE_NUMBER = re.compile(r"plot_(\d+)")
+_TOCTREE = re.compile(r"^(`{3,}|:{3,})\s*\{toctree\}[^\n]*\n(.*?)^\1", re.M | re.S)
+
+
+class CatalogError(Exception):
+    """A catalog (or a request for one) the tools cannot work with, in one line."""
+
+
+def catalog_folder(language: str, root: Path = ROOT) -> Path:
+    return root / "locales" / language / "LC_MESSAGES"
+
+
+def _toctree_entries(page: Path) -> list[str]:
+    """The documents a MyST page's toctrees list, as names relative to the page."""
+    entries = []
+    for _, body in _TOCTREE.findall(page.read_text(encoding="utf-8")):
+        for line in body.splitlines():
+            line = line.strip()
+            if line and not line.startswith(":"):
+                target = re.search(r"<([^>]+)>$", line)  # "Title <name>"
+                entries.append(target.group(1) if target else line)
+    return entries
+
+
+def _example_number(script: Path) -> int:
+    return int(_EXAMPLE_NUMBER.match(script.name).group(1))
+
+
+def gallery_pages(root: Path = ROOT) -> list[str]:
+    """The gallery's pages: sections in the order of their first example, examples by number."""
+    sections: dict[str, list[str]] = {}
+    for script in sorted((root / GALLERY).rglob("plot_*.py"), key=_example_number):
+        section = script.parent.relative_to(root).as_posix()
+        sections.setdefault(section, []).append(f"{section}/{script.stem}")
+    pages = [f"{GALLERY}/index"]
+    for section, examples in sections.items():
+        pages += ([] if section == GALLERY else [f"{section}/index"]) + examples
+    return pages
+
+
+@cache
+def pages_in_reading_order(root: Path = ROOT) -> tuple[str, ...]:
+    """Every page's name (``examples/nn/plot_5_nn``), in the site's navigation order."""
+    pages: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in pages:
+            return
+        if name == f"{GALLERY}/index":
+            pages.extend(page for page in gallery_pages(root) if page not in pages)
+            return
+        pages.append(name)
+        source = root / "docs" / f"{name}.md"
+        if source.is_file():
+            folder = name.rpartition("/")[0]
+            for entry in _toctree_entries(source):
+                entry = entry.lstrip("/") if entry.startswith("/") else \
+                    f"{folder}/{entry}".lstrip("/")
+                visit(entry.removesuffix(".md"))
+
+    if (root / "docs" / "index.md").is_file():
+        visit("index")
+    return tuple(pages)
+
+
+def page_name(catalog: Path, language: str, root: Path = ROOT) -> str:
+    """``locales/es/LC_MESSAGES/examples/nn/plot_5_nn.po`` -> ``examples/nn/plot_5_nn``."""
+    return (root / catalog).relative_to(catalog_folder(language, root)).with_suffix("").as_posix()
+
+
+def built_page(catalog: Path, language: str, root: Path = ROOT) -> str | None:
+    """The page a catalog translates, as built under ``_build/html``; None for the site's labels."""
+    name = page_name(catalog, language, root)
+    return f"{language}/{name}.html" if name in pages_in_reading_order(root) else None
+
+
+def catalogs_in_reading_order(language: str, root: Path = ROOT) -> list[Path]:
+    """The language's catalogs, relative to ``root``: pages in reading order, then the rest by name."""
+    pages = pages_in_reading_order(root)
+    position = {name: index for index, name in enumerate(pages)}
+    catalogs = sorted(catalog_folder(language, root).rglob("*.po"))
+    catalogs.sort(key=lambda path: position.get(page_name(path, language, root), len(pages)))
+    return [path.relative_to(root) for path in catalogs]
+
+
+def find_catalog(name: str, language: str, root: Path = ROOT) -> Path:
+    """A catalog named as a translator would: a path, or a page name with or without ``.po``."""
+    folder = catalog_folder(language, root).resolve()
+    name = name.strip()
+    for candidate in (root / name, folder / name, folder / f"{name}.po"):
+        candidate = candidate.resolve()
+        if candidate.is_file() and candidate.suffix == ".po" and candidate.is_relative_to(folder):
+            return candidate.relative_to(root.resolve())
+    raise CatalogError(f"no catalog {name!r} in {catalog_folder(language, root).relative_to(root)}; name one that"
+                       " `make stats` lists, e.g. CATALOG=examples/nn/plot_5_nn")
+
+
+def syntax_error(path: Path, root: Path = ROOT) -> str | None:
+    """msgfmt's first error about a catalog (relative to ``root``), in one line; None if it is valid."""
+    problems = [p for p in check_msgfmt(root / path) if ": warning: " not in p]
+    return problems[0].replace(f"{root}/", "", 1) if problems else None
+
+
+def read_strictly(paths: list[Path], root: Path = ROOT) -> list[polib.POFile]:
+    """The catalogs (relative to ``root``), each checked by msgfmt first.
+
+    Raises :class:`CatalogError` naming the first broken catalog and line.
+    The checks run side by side: each is a process of its own.
+    """
+    with ThreadPoolExecutor() as pool:
+        errors = list(pool.map(lambda path: syntax_error(path, root), paths))
+    for error in errors:
+        if error:
+            raise CatalogError(error)
+    return [polib.pofile(str(root / path)) for path in paths]
