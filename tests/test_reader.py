@@ -117,7 +117,10 @@ def test_axe_finds_no_violation_on_any_page_in_either_theme(site, server, browse
     """Every page of both languages, in a light tab and a dark tab (the theme follows
     the system's colour scheme); axe takes about 0.6 s a page, most of it on colours."""
     axe_script = Axe().axe_script  # the axe-core that axe-playwright-python ships
-    contexts = {theme: browser.new_context(viewport=DESKTOP, color_scheme=theme) for theme in THEMES}
+    # Reduced motion: no colour transition under way while axe measures colours.
+    contexts = {theme: browser.new_context(viewport=DESKTOP, color_scheme=theme,
+                                           reduced_motion="reduce")
+                for theme in THEMES}
     tabs = {}
     for theme, context in contexts.items():
         context.add_init_script(axe_script)
