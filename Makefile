@@ -46,7 +46,8 @@ $(INSTALLED): requirements.txt requirements-test.txt constraints.txt pyproject.t
 
 # Install the system tools the checks and tests use (Debian packages), if missing.
 SYSTEM_TOOLS = msgfmt:gettext chromium:chromium hunspell:hunspell \
-	/usr/share/hunspell/es_ES.dic:hunspell-es
+	/usr/share/hunspell/es_ES.dic:hunspell-es \
+	/usr/share/dict/american-english:wamerican
 system-tools:
 	@missing=$$(for tool in $(SYSTEM_TOOLS); do \
 		command -v $${tool%%:*} >/dev/null || test -e $${tool%%:*} || echo $${tool#*:}; done); \
@@ -94,9 +95,10 @@ html:
 	@$(MAKE) --no-print-directory -j$(JOBS) -Oline $(addprefix html-,$(LANGUAGES)) $(BUILDDIR)/html/index.html
 
 # Build one language from the executed gallery (and, if translated, its compiled catalogs).
+# Sphinx cannot tell that our extensions changed: then it starts afresh (-E).
 $(addprefix html-,$(LANGUAGES)): html-%: $(STAMPS)/html-%
 $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$*),$(STAMPS)/catalogs-$$*)
-	$(SPHINX) -b html -D language=$* -D gallery_execute=0 \
+	$(SPHINX) -b html $(if $(filter $(ENGINE),$?),-E) -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 	@mkdir -p $(@D) && touch $@
 

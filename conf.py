@@ -31,9 +31,12 @@ extensions = [
     "docs_engine.gallery_chrome",
     "docs_engine.code_comments",
     "docs_engine.translated_downloads",
+    "docs_engine.figure_translation",
+    "docs_engine.run_it_yourself",
     "docs_engine.language_links",
     "docs_engine.comparison",
     "docs_engine.translation_status",
+    "docs_engine.theme_messages",
     "docs_engine.stale_outputs",
     "docs_engine.repository_links",
     "sphinx_copybutton",
@@ -60,8 +63,10 @@ sphinx_gallery_conf = {
     # `# sphinx_gallery_thumbnail_number = N` picks a thumbnail, out of sight.
     "remove_config_comments": True,
     "write_computation_times": False,
-    # Time each example's training loop for the comparison page.
-    "image_scrapers": ("docs_engine.training_record.record_training", "matplotlib"),
+    # Time each example's training loop for the comparison page; save each
+    # figure as sphinx-gallery does, and keep it to draw in other languages.
+    "image_scrapers": ("docs_engine.training_record.record_training",
+                       "docs_engine.figure_record.record_figures"),
 }
 
 # -- HTML --------------------------------------------------------------------

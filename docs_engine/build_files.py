@@ -21,12 +21,8 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in sorted(files.items()):
-            archive.writestr(zipfile.ZipInfo(name, date_time=FIXED_DATE), content)
+            entry = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo alone would be stored as is
+            archive.writestr(entry, content)
     return buffer.getvalue()
 
-
-def normalize_zip(path: Path) -> None:
-    """Rewrite a zip file with ``zip_bytes``: same files, no build dates."""
-    with zipfile.ZipFile(path) as archive:
-        files = {name: archive.read(name) for name in archive.namelist()}
-    write_if_changed(path, zip_bytes(files))

@@ -103,20 +103,29 @@ def _is_example_code(node: nodes.Node) -> bool:
         "python", "py", "default"}
 
 
+def add_companions(document: nodes.document,
+                   companion_of: Callable[[str], nodes.Element | None]) -> None:
+    """Put after each Python code block the companion ``companion_of`` makes of its code."""
+    for block in list(document.findall(_is_example_code)):
+        companion = companion_of(block.astext())
+        if companion is not None:
+            companion.source, companion.line = block.source, block.line
+            block.parent.insert(block.parent.index(block) + 1, companion)
+
+
 class ExtractCodeComments(SphinxTransform):
     """Give each code block of an example page its comments as messages."""
 
     default_priority = 5  # before sphinx.transforms.i18n.PreserveTranslatableMessages (10)
 
     def apply(self, **kwargs) -> None:
-        if not self.env.docname.startswith(self.config.gallery_dir + "/"):
-            return
-        for block in list(self.document.findall(_is_example_code)):
-            messages = comment_messages(block.astext())
-            if messages:
-                companion = code_comments(messages=messages, translations={})
-                companion.source, companion.line = block.source, block.line
-                block.parent.insert(block.parent.index(block) + 1, companion)
+        if self.env.docname.startswith(self.config.gallery_dir + "/"):
+            add_companions(self.document, self.companion)
+
+    @staticmethod
+    def companion(code: str) -> code_comments | None:
+        messages = comment_messages(code)
+        return code_comments(messages=messages, translations={}) if messages else None
 
 
 class ApplyCodeComments(SphinxTransform):

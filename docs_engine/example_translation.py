@@ -4,8 +4,9 @@ A sphinx-gallery script is Python code with reST text in its module docstring
 and in ``# %%`` comment blocks. Sphinx extracts that text, paragraph by
 paragraph, into the page's catalog. This module goes the other way: it
 rewrites each text block of the script with the catalog's translations,
-translates the comments in the code (:mod:`code_comments`) and leaves every
-line of code untouched, and re-wraps the prose to the script's width.
+translates the comments in the code (:mod:`code_comments`) and the string
+literals the figures draw (:mod:`figure_texts`), leaves every other token of
+the code untouched, and re-wraps the prose to the script's width.
 Messages without a translation stay in English.
 
 Only the reST our examples use is understood: section titles, paragraphs and
@@ -18,6 +19,7 @@ import textwrap
 from collections.abc import Callable
 
 from docs_engine.code_comments import translate_comments
+from docs_engine.figure_texts import splice_figure_texts
 
 Translate = Callable[[str], str]
 
@@ -85,7 +87,8 @@ def _docstring_lines(source: str) -> tuple[int, int] | None:
 
 
 def translate_script(source: str, translate: Translate) -> str:
-    """Return the script with its text blocks and code comments translated."""
+    """Return the script with its text blocks, code comments and figure texts translated."""
+    source = splice_figure_texts(source, translate)
     lines = source.splitlines()
     out: list[str] = []
     code: list[str] = []  # code lines since the last text block

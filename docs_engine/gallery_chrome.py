@@ -51,8 +51,10 @@ MESSAGES = {
     "all-jupyter": "Download all examples as Jupyter notebooks: {filename}",
     "output": "Out:",
 }
-# sphinx-gallery's stylesheet labels each output block with CSS, in English.
+# sphinx-gallery's stylesheet labels each output block with CSS, in English;
+# this stylesheet, loaded after it, relabels them in the build's language.
 OUTPUT_LABEL_CSS = "gallery-chrome.css"
+OUTPUT_LABEL_PRIORITY = 600
 
 
 def thumbnail_texts(app: Sphinx) -> list[tuple[tuple[str, str], tuple[str, str]]]:
@@ -149,12 +151,16 @@ class ThumbnailAlt(SphinxPostTransform):
                 image["alt"] = example_title(self.app, script)
 
 
-def write_output_label(app: Sphinx, exception: Exception | None) -> None:
-    """The label of output blocks, in the build's language, as a stylesheet."""
-    if exception or app.builder.format != "html":
+def write_output_label(app: Sphinx) -> None:
+    """The label of output blocks, in the build's language, as a stylesheet.
+
+    Written when the builder starts, before any page: each page links the
+    stylesheet with a checksum of its content, which Sphinx reads then.
+    """
+    if app.builder.format != "html":
         return
     label = translations(app, EXTENSIONS_CATALOG).gettext(MESSAGES["output"])
-    css = f".sphx-glr-script-out::before {{ content: {json.dumps(label)}; }}\n"
+    css = f".{CSS['output']}::before {{ content: {json.dumps(label)}; }}\n"
     write_if_changed(Path(app.outdir) / "_static" / OUTPUT_LABEL_CSS, css.encode("utf-8"))
 
 
@@ -163,6 +169,8 @@ def setup(app: Sphinx) -> dict:
     add_messages(*MESSAGES.values())
     app.add_transform(GalleryChrome)
     app.add_post_transform(ThumbnailAlt)
-    app.add_css_file(OUTPUT_LABEL_CSS)
-    app.connect("build-finished", write_output_label)
+    # After the extensions' stylesheets (priority 500), sphinx-gallery's among
+    # them: its rule of the same selector sets the English label.
+    app.add_css_file(OUTPUT_LABEL_CSS, priority=OUTPUT_LABEL_PRIORITY)
+    app.connect("builder-inited", write_output_label)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

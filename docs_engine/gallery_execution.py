@@ -17,7 +17,12 @@ Around sphinx-gallery's own work, the execution step
   (:mod:`docs_engine.example_contract`) right after; one that breaks it
   fails the build and loses its checksum, so the next build runs it again
   rather than trust its outputs;
-- rewrites the zips without build dates, so that builds are reproducible.
+- gives each notebook the outputs its example printed and drew
+  (:mod:`docs_engine.notebook_outputs`: nothing runs again); a notebook that
+  cannot get them fails the build and loses its checksum likewise;
+- rewrites the zips with those notebooks and a ``requirements.txt``
+  (:mod:`docs_engine.learner_requirements`), without build dates, so that
+  builds are reproducible.
 
 The gallery folder (``docs/examples``) is a link into ``_build/gallery`` so
 that generated files never land in a tracked folder; the link's target is
@@ -34,8 +39,11 @@ from sphinx.util import logging
 
 from docs_engine import reading_order
 from docs_engine import sphinx_gallery_adapter as sg
-from docs_engine.build_files import normalize_zip
+from docs_engine.build_files import write_if_changed, zip_bytes
 from docs_engine.example_contract import ContractError, example_results
+from docs_engine.example_sources import example_scripts
+from docs_engine.learner_requirements import REQUIREMENTS_FILE, example_requirements
+from docs_engine.notebook_outputs import StaleNotebookError, add_build_outputs
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +107,7 @@ def remove_stale_outputs(app: Sphinx) -> None:
 
 
 def check_and_finish(app: Sphinx) -> None:
-    """Check every executed example; take the build dates out of the zips."""
+    """Check every executed example; give the notebooks and zips the build's results."""
     if not app.config.gallery_execute or is_shard(app.config):
         return  # the last, whole-gallery run does it
     for examples, gallery in galleries(app):
@@ -107,15 +115,21 @@ def check_and_finish(app: Sphinx) -> None:
             if not executed.with_suffix(".rst").exists():
                 continue  # not an example (sphinx-gallery writes no page for it)
             source = examples / executed.relative_to(gallery)
+            name = source.relative_to(examples.parent).as_posix()
             try:
-                example_results(executed, source.relative_to(examples.parent).as_posix())
-            except ContractError as error:
+                example_results(executed, name)
+                add_build_outputs(executed, Path(app.srcdir), app.config.sphinx_gallery_conf, name)
+            except (ContractError, StaleNotebookError) as error:
                 # An error fails the build; without its checksum, the next
                 # build executes the example again rather than trust its outputs.
                 executed.with_name(executed.name + ".md5").unlink(missing_ok=True)
-                logger.error(str(error), type="example", subtype="contract")
+                logger.error(str(error), type="example", subtype="contract"
+                             if isinstance(error, ContractError) else "notebook")
+    requirements = example_requirements(example_scripts(app)).requirements_txt().encode()
+    for examples, gallery in galleries(app):
         for archive in gallery.rglob("*.zip"):
-            normalize_zip(archive)
+            files = {name: path.read_bytes() for name, path in sg.zip_sources(archive).items()}
+            write_if_changed(archive, zip_bytes(files | {REQUIREMENTS_FILE: requirements}))
 
 
 def setup(app: Sphinx) -> dict:

@@ -12,8 +12,13 @@ upgrade has one file to check. What is assumed here, for the versions in
   ``matplotlib_scraper`` (``scrapers``);
 - the scraper's ``block_vars``: ``target_file``, ``example_globals`` and
   ``image_path_iterator`` (whose ``paths`` lists the images written so far);
+- how ``matplotlib_scraper`` saves a figure (:func:`savefig_options`) and
+  how the thumbnail is made: figure ``sphinx_gallery_thumbnail_number``
+  (default 1, negative counts from the last), scaled by ``scale_image`` to
+  ``thumbnail_size`` (:func:`thumbnail_figure`);
 - how it decides to execute an example again: the text-mode md5 of the
-  source against ``<gallery copy>.md5``; and its ``ignore_pattern``, a
+  source against ``<gallery copy>.md5`` (so it runs again when that file is
+  gone: :func:`forget_execution`); and its ``ignore_pattern``, a
   regular expression searched in each example's file name (file names are
   unique across a gallery);
 - the event priorities of its handlers: it fills its configuration's
@@ -22,9 +27,17 @@ upgrade has one file to check. What is assumed here, for the versions in
 - what it writes for each example ``<name>.py`` in the gallery folder
   (:data:`EXAMPLE_OUTPUTS`, among them ``<name>.cost.json`` with the
   seconds it took in ``time``; images ``images/sphx_glr_<name>_NNN.png`` and
-  ``images/thumb/sphx_glr_<name>_thumb.png``), and the reST it writes for an
-  executed example: each printed output as an ``sphx-glr-script-out`` block
-  (:func:`executed_blocks` reads them);
+  ``images/thumb/sphx_glr_<name>_thumb.png``: :func:`example_of_image`), and
+  the reST it writes for an executed example: each printed output as an
+  ``sphx-glr-script-out`` block (:func:`executed_blocks` reads them), each
+  figure as an ``image-sg`` directive whose path starts at the source folder
+  (:func:`image_file`);
+- the notebook it writes for an example: one code cell per code block of
+  the script, in order, between the optional cells its configuration's
+  ``first_notebook_cell`` and ``last_notebook_cell`` add
+  (:func:`example_code_cells`);
+- the zips it writes: each file in one is named by its path from the zip's
+  own folder (:func:`zip_sources`);
 - the CSS classes of its chrome (:data:`CSS`) and the raw HTML of its
   thumbnails (:func:`translate_thumbnail`).
 
@@ -34,6 +47,7 @@ file, when the installed sphinx-gallery is not a version listed here.
 
 import json
 import re
+import zipfile
 from dataclasses import dataclass, field
 from html import escape
 from importlib.metadata import version
@@ -62,6 +76,7 @@ CSS = {
     "note": "sphx-glr-download-link-note",
     "download": "sphx-glr-download-{kind}",  # python, jupyter, zip
     "gallery footer": "sphx-glr-footer-gallery",
+    "example footer": "sphx-glr-footer-example",
     "thumbnail": "sphx-glr-thumb",
 }
 
@@ -144,6 +159,69 @@ def thumbnail_path(gallery_folder: Path, stem: str) -> Path:
     return gallery_folder / "images" / "thumb" / f"sphx_glr_{stem}_thumb.png"
 
 
+def figure_path(gallery_folder: Path, stem: str, number: int) -> Path:
+    """Figure ``number`` (1-based) of the example ``stem``."""
+    return gallery_folder / "images" / f"sphx_glr_{stem}_{number:03}.png"
+
+
+_FIGURE_NAME = re.compile(r"sphx_glr_(?P<stem>.+)_(?P<number>[0-9]{3}|thumb)\.png")
+
+
+def example_of_image(image: Path) -> tuple[Path, int | None] | None:
+    """The executed example a figure or thumbnail belongs to, and the figure's number.
+
+    ``(example script, number)`` for a figure, ``(example script, None)``
+    for a thumbnail, ``None`` for any other image.
+    """
+    match = _FIGURE_NAME.fullmatch(image.name)
+    folder = image.parent.parent if image.parent.name == "thumb" else image.parent
+    if not match or folder.name != "images":
+        return None
+    number = None if match["number"] == "thumb" else int(match["number"])
+    if (number is None) != (image.parent.name == "thumb"):
+        return None
+    return folder.parent / f"{match['stem']}.py", number
+
+
+def thumbnail_figure(script: Path, figures: int) -> int | None:
+    """The number of the figure the example's thumbnail is made from.
+
+    ``None`` when the example names an image file of its own instead.
+    """
+    file_conf, _ = split_code_and_text_blocks(script)
+    number = file_conf.get("thumbnail_number")
+    if number is None and file_conf.get("thumbnail_path") is not None:
+        return None
+    number = 1 if number is None else number
+    return number + figures + 1 if number < 0 else number
+
+
+def thumbnail_size(gallery_conf: dict) -> tuple[int, int]:
+    """The box a thumbnail is scaled into (width, height), in pixels."""
+    return tuple(gallery_conf["thumbnail_size"])
+
+
+def savefig_options(figure, rc_params) -> dict:
+    """The ``savefig`` arguments ``matplotlib_scraper`` gives this figure.
+
+    It keeps a figure's face and edge colours when they are not the
+    defaults of ``rc_params`` (``savefig`` would otherwise use those).
+    """
+    from matplotlib.colors import to_rgba
+
+    options = {}
+    for attr in ("facecolor", "edgecolor"):
+        value = getattr(figure, f"get_{attr}")()
+        if to_rgba(value) != to_rgba(rc_params[f"figure.{attr}"]):
+            options[attr] = value
+    return options
+
+
+def forget_execution(executed_script: Path) -> None:
+    """Make sphinx-gallery run an executed example again at its next build."""
+    Path(f"{executed_script}.md5").unlink(missing_ok=True)
+
+
 @dataclass
 class ExecutedBlock:
     """One code block of an executed example, and what running it produced."""
@@ -195,9 +273,33 @@ def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
     return blocks
 
 
+def image_file(source_folder: Path, image: str) -> Path:
+    """The file of a figure an :class:`ExecutedBlock` names."""
+    return Path(source_folder) / image.lstrip("/")
+
+
 def printed_outputs(executed_rst: Path) -> list[str]:
     """Everything the example printed, one text per code block that printed."""
     return [block.output for block in executed_blocks(executed_rst) if block.output]
+
+
+def example_code_cells(notebook: dict, gallery_conf: dict) -> list[dict]:
+    """The code cells of a notebook made from the script's code blocks, in order."""
+    cells = notebook["cells"]
+    first = 1 if gallery_conf.get("first_notebook_cell") is not None else 0
+    last = len(cells) - (1 if gallery_conf.get("last_notebook_cell") is not None else 0)
+    return [cell for cell in cells[first:last] if cell["cell_type"] == "code"]
+
+
+def zip_sources(archive: Path) -> dict[str, Path]:
+    """Each file a gallery zip holds, by name, and the file beside it it came from.
+
+    Files the zip holds that have no such file (ones added after
+    sphinx-gallery wrote it) are left out.
+    """
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+    return {name: archive.parent / name for name in names if (archive.parent / name).is_file()}
 
 
 # -- Thumbnails on a gallery index ---------------------------------------------

@@ -5,14 +5,18 @@ zip of all of them, in English. On a page in another language this transform
 writes the same files with the text blocks translated from the page's catalog
 (:mod:`example_translation`; the code is left as it is), into the doctree
 folder, and points the page's download links at them. The notebook is made by
-sphinx-gallery's own converter, so both languages have the same cells.
+sphinx-gallery's own converter, so both languages have the same cells, and
+carries the outputs the English example printed and drew when it was
+executed, with the figures the page shows, in its language
+(:mod:`notebook_outputs`, :func:`figure_translation.figure_in_language`).
+Each zip also holds the ``requirements.txt`` of the English one, its comments
+translated (:mod:`learner_requirements`).
 
 It runs while a page is read, after Sphinx translated it: a page is re-read
 when its catalog changes, and with it its downloads. The gallery index, whose
-zips hold every example, depends on every example's catalog.
+zips hold every example, depends on every example's catalog and results.
 """
 
-import json
 import os
 from pathlib import Path
 
@@ -21,22 +25,31 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from docs_engine.build_files import write_if_changed, zip_bytes
-from docs_engine.catalogs import note_catalog
+from docs_engine.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 from docs_engine.example_sources import example_scripts, script_docname, translated_source
-from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, jupyter_notebook,
-                                               split_code_and_text_blocks)
+from docs_engine.figure_translation import figure_in_language
+from docs_engine.learner_requirements import REQUIREMENTS_FILE, page_requirements
+from docs_engine.notebook_outputs import add_outputs, notebook_json
+from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, executed_blocks, image_file,
+                                               jupyter_notebook, split_code_and_text_blocks)
+
 
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     """The translated ``.py`` and ``.ipynb`` of one example, by file name."""
     out_dir = downloads_dir(app) / script.parent.relative_to(app.srcdir)
+    docname = script_docname(app, script)
     source = translated_source(app, script)
     py_path = out_dir / script.name
     write_if_changed(py_path, source.encode("utf-8"))
     _, blocks = split_code_and_text_blocks(py_path)
     notebook = jupyter_notebook(blocks, app.config.sphinx_gallery_conf, out_dir)
+    add_outputs(notebook, executed_blocks(script.with_suffix(".rst")),
+                app.config.sphinx_gallery_conf,
+                lambda image: figure_in_language(app, docname, image_file(app.srcdir, image)),
+                docname)
     return {
         script.name: source.encode("utf-8"),
-        script.with_suffix(".ipynb").name: (json.dumps(notebook, indent=2) + "\n").encode(),
+        script.with_suffix(".ipynb").name: notebook_json(notebook),
     }
 
 
@@ -57,10 +70,13 @@ class TranslatedDownloads(SphinxTransform):
         if not links:
             return
         scripts = {script_docname(self.app, s): s for s in example_scripts(self.app)}
+        requirements = page_requirements(self.app).requirements_txt(
+            translations(self.app, EXTENSIONS_CATALOG).gettext).encode("utf-8")
+        note_catalog(self.app, EXTENSIONS_CATALOG)
         files: dict[str, bytes] = {}
         if docname in scripts:
             files = translated_example(self.app, scripts[docname])
-            files[Path(docname).name + ".zip"] = zip_bytes(dict(files))
+            files[Path(docname).name + ".zip"] = zip_bytes(files | {REQUIREMENTS_FILE: requirements})
         else:  # the gallery index: one zip per kind of file, of every example
             examples = {}
             for name, script in scripts.items():
@@ -69,9 +85,11 @@ class TranslatedDownloads(SphinxTransform):
                     for file, content in translated_example(self.app, script).items()
                 }
                 note_catalog(self.app, name)
+                self.env.note_dependency(str(script.with_suffix(".rst")))  # its outputs
             for zip_name, suffix in ALL_EXAMPLES_ZIPS.items():
                 files[zip_name] = zip_bytes(
                     {name: data for name, data in examples.items() if name.endswith(suffix)}
+                    | {REQUIREMENTS_FILE: requirements}
                 )
         out_dir = downloads_dir(self.app) / Path(docname).parent
         doc_dir = Path(self.env.doc2path(docname)).parent

@@ -29,6 +29,8 @@ MESSAGES = {
     "fuzzy": "Fuzzy",
     "untranslated": "Untranslated",
     "percent": "Percentage",
+    # A percentage as the language writes it (Spanish: "100 %").
+    "percent value": "{percent}%",
     "total": "Total",
     "notice": "{percent}% of this page is translated; the rest is shown in English.",
     "help": "Help translate it",
@@ -36,7 +38,7 @@ MESSAGES = {
 GUIDE = "contributing"
 
 
-def _table(rows: list[list[str]]) -> nodes.table:
+def _table(rows: list[list[str | nodes.Node]]) -> nodes.table:
     table = nodes.table(classes=["translation-status"])
     group = nodes.tgroup(cols=len(rows[0]))
     table += group
@@ -44,7 +46,8 @@ def _table(rows: list[list[str]]) -> nodes.table:
     head, body = nodes.thead(), nodes.tbody()
     for index, cells in enumerate(rows):
         row = nodes.row()
-        row += [nodes.entry("", nodes.paragraph("", cell)) for cell in cells]
+        row += [nodes.entry("", nodes.paragraph(
+            "", "", cell if isinstance(cell, nodes.Node) else nodes.Text(cell))) for cell in cells]
         (head if index == 0 else body).append(row)
     group += [head, body]
     return table
@@ -67,18 +70,20 @@ class TranslationStatus(SphinxDirective):
             for path in catalogs:
                 self.env.note_dependency(str(path))
                 progress.append(catalog_progress(str(path)))
-                rows.append(self._cells(path.relative_to(folder).as_posix(), progress[-1]))
+                catalog = path.relative_to(folder).as_posix()  # a file name: code
+                rows.append(self._cells(nodes.literal(catalog, catalog), progress[-1], gettext))
             total = Progress(*(sum(getattr(p, f) for p in progress)
                                for f in ("translated", "fuzzy", "untranslated")))
-            rows.append(self._cells(gettext(MESSAGES["total"]), total))
+            rows.append(self._cells(gettext(MESSAGES["total"]), total, gettext))
             title = nodes.rubric("", f"{name} ({language})")
             result += [title, _table(rows)]
         return result
 
     @staticmethod
-    def _cells(name: str, progress: Progress) -> list[str]:
+    def _cells(name: str | nodes.Node, progress: Progress, gettext) -> list[str | nodes.Node]:
+        percent = gettext(MESSAGES["percent value"]).format(percent=f"{progress.percent:.0f}")
         return [name, str(progress.translated), str(progress.fuzzy),
-                str(progress.untranslated), f"{progress.percent:.0f}%"]
+                str(progress.untranslated), percent]
 
 
 class IncompleteTranslationNotice(SphinxTransform):

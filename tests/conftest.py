@@ -57,7 +57,11 @@ def make(root: Path, *targets: str, check: bool = True,
          env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the project's Makefile in ``root`` with this session's environment (and ``env``)."""
     result = subprocess.run(
-        ["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", *targets],
+        # The session's environment is used as it is (-o): were the copy's
+        # requirements newer than it, Make would reinstall the editable
+        # docs_engine from the copy, and every later build would import it.
+        ["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", "-o", f"{VENV}/.installed",
+         *targets],
         cwd=root,
         capture_output=True,
         text=True,

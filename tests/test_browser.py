@@ -4,7 +4,12 @@ The ``server`` and ``browser`` fixtures (conftest.py) serve the whole session;
 tests/test_reader.py checks the reading experience itself.
 """
 
+import re
+
 import pytest
+from playwright.sync_api import expect
+
+from tests.helpers import WORD, english_words
 
 EXAMPLE = "examples/autograd/plot_3_autograd.html"
 
@@ -26,3 +31,30 @@ def test_root_page_picks_the_browser_language(server, browser, locale, language)
     page.goto(f"{server}/index.html")
     page.wait_for_url(f"{server}/{language}/index.html")
     context.close()
+
+
+@pytest.mark.parametrize("language,label", [("en", "Out:"), ("es", "Salida:")])
+def test_output_blocks_are_labelled_in_the_page_language(server, browser, language, label):
+    page = browser.new_page()
+    page.goto(f"{server}/{language}/{EXAMPLE}")
+    outputs = page.locator(".sphx-glr-script-out")
+    assert outputs.count() >= 1
+    # The label is the `content` of each output block's ::before, as rendered.
+    labels = outputs.evaluate_all("blocks => blocks.map("
+                                  "block => getComputedStyle(block, '::before').content)")
+    assert labels == [f'"{label}"'] * outputs.count()
+
+
+# A word every example page has, and one no page has.
+@pytest.mark.parametrize("query,found", [("gradiente", True), ("zxqwvj", False)])
+def test_spanish_search_reports_in_spanish(server, browser, query, found):
+    page = browser.new_page()
+    page.goto(f"{server}/es/search.html?q={query}")
+    summary = page.locator("#search-results .search-summary")
+    expect(summary).to_have_text(re.compile(r"\S"))  # the search has finished
+    results = page.locator("#search-results ul.search > li").count()
+    assert (results > 0) == found
+    if found:  # the summary gives the number of results
+        assert re.search(rf"\b{results}\b", summary.inner_text())
+    messages = page.locator("#search-results h2").inner_text() + " " + summary.inner_text()
+    assert not english_words(set(WORD.findall(messages))), messages

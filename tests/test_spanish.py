@@ -1,5 +1,6 @@
 """The Spanish site: complete, linked to the English one, and searchable."""
 
+import ast
 import io
 import json
 import tokenize
@@ -11,6 +12,7 @@ import polib
 import pytest
 import snowballstemmer
 
+from docs_engine.figure_texts import figure_messages
 from docs_engine.sphinx_gallery_adapter import split_code_and_text_blocks
 from tests.conftest import break_build
 from tests.helpers import EXAMPLES, LANGUAGES, ROOT, download, soup
@@ -125,7 +127,18 @@ def test_spanish_downloads_translate_the_text_and_keep_the_code(site, example):
     spanish_script = download(site.page("es", example), ".py")
     english_code, english_text = _blocks(english_script)
     spanish_code, spanish_text = _blocks(spanish_script)
-    assert [_tokens(code) for code in spanish_code] == [_tokens(code) for code in english_code]
+    english_tokens = [token for code in english_code for token in _tokens(code)]
+    spanish_tokens = [token for code in spanish_code for token in _tokens(code)]
+    assert len(spanish_tokens) == len(english_tokens)
+    # Only the string literals the figures draw differ: each is now its translation.
+    catalog = polib.pofile(str(ROOT / "locales/es/LC_MESSAGES" / f"{example}.po"))
+    messages = set(figure_messages(english_script.read_text(encoding="utf-8")))
+    changed = [(en, es) for en, es in zip(english_tokens, spanish_tokens) if en != es]
+    assert changed, "no figure text is translated"
+    for (english_type, english), (spanish_type, spanish) in changed:
+        assert english_type == spanish_type == tokenize.STRING
+        assert ast.literal_eval(english) in messages
+        assert ast.literal_eval(spanish) == catalog.find(ast.literal_eval(english)).msgstr
     assert len(spanish_text) == len(english_text)
     assert all(es != en for es, en in zip(spanish_text, english_text))
     english_comments = {c for code in english_code for c in _tokens(code, comments=True)}

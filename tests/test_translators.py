@@ -23,6 +23,10 @@ def test_stats_prints_every_catalog_and_the_total():
     assert re.search(r"^total\s+\d+\s+0\s+0\s+100\.0%$", output, re.M)
 
 
+# A percentage as each language writes it (Spanish, as the RAE asks: "100 %").
+PERCENT = {"en": "{}%", "es": "{}\u00a0%"}
+
+
 def test_status_page_shows_the_same_numbers_in_both_languages(site):
     for language in ("en", "es"):
         rows = soup(site.page(language, "translation-status")).select("table.translation-status tbody tr")
@@ -32,7 +36,8 @@ def test_status_page_shows_the_same_numbers_in_both_languages(site):
             progress = catalog_progress(str(catalog))
             name = catalog.relative_to(ROOT / "locales/es/LC_MESSAGES").as_posix()
             assert cells[name] == [str(progress.translated), str(progress.fuzzy),
-                                   str(progress.untranslated), f"{progress.percent:.0f}%"]
+                                   str(progress.untranslated),
+                                   PERCENT[language].format(f"{progress.percent:.0f}")]
 
 
 def test_contributing_guide_is_published_in_both_languages(site):
@@ -157,7 +162,7 @@ def test_update_po_keeps_a_changed_message_as_fuzzy_and_the_page_says_so(project
     page = soup(root / "_build/html/es/examples/tensors/plot_1_numpy.html")
     notice = page.select_one(".translation-notice")
     percent = int(catalog_progress(str(catalog_path)).percent)
-    assert f"{percent}%" in notice.get_text()
+    assert PERCENT["es"].format(percent) in notice.get_text()
     assert notice.select_one("a")["href"].endswith("contributing.html")
     assert "NumPy truly knows" in page.get_text()  # the fuzzy message falls back to English
 

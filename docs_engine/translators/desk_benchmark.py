@@ -8,6 +8,7 @@ untranslated), and prints the median seconds. A benchmark, not a test:
 nothing here fails on a slow machine. Never touches the project itself.
 """
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -62,15 +63,19 @@ def project(folder: Path, name: str, scale: bool) -> tuple[Path, int]:
     return root, messages
 
 
-def median_seconds(root: Path, *arguments: str) -> float:
+def median_seconds(root: Path, *arguments: str) -> str:
+    """The median wall-clock and CPU seconds of a make command, as ``wall / CPU``."""
     command = ["make", "--silent", f"VENV={VENV}", f"INSTALLED={VENV}/.installed",
                "--old-file", f"{VENV}/.installed", *arguments]
-    times = []
+    walls, cpus = [], []
     for _ in range(RUNS):
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, cwd=root, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime)
+    return f"{statistics.median(walls):.2f} / {statistics.median(cpus):.2f}"
 
 
 COMMANDS = [
@@ -85,11 +90,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         real, real_messages = project(Path(folder), "real", scale=False)
         scaled, scaled_messages = project(Path(folder), "tenfold", scale=True)
-        print(f"median of {RUNS} runs, in seconds"
-              f"{'':8}{real_messages:>6} messages  {scaled_messages:>6} messages")
+        print(f"median of {RUNS} runs, seconds (wall / CPU){'':4}{real_messages:>6} messages"
+              f"  {scaled_messages:>6} messages")
         for label, arguments in COMMANDS:
-            print(f"{label:<44}{median_seconds(real, *arguments):>8.2f}"
-                  f"{median_seconds(scaled, *arguments):>17.2f}")
+            print(f"{label:<44}{median_seconds(real, *arguments):>12}"
+                  f"{median_seconds(scaled, *arguments):>17}")
         # The worst case of a review: every catalog changed.
         for root in (real, scaled):
             for path in catalog_folder("es", root).rglob("*.po"):
@@ -98,8 +103,9 @@ def main() -> int:
                 if message:
                     message.string += " (revisado)"
                     path.write_bytes(formatted(catalog))
-        print(f"{'make review-po BASE=HEAD (every catalog)':<44}{median_seconds(real, 'review-po', 'BASE=HEAD'):>8.2f}"
-              f"{median_seconds(scaled, 'review-po', 'BASE=HEAD'):>17.2f}")
+        arguments = ("review-po", "BASE=HEAD")
+        print(f"{'make review-po BASE=HEAD (every catalog)':<44}{median_seconds(real, *arguments):>12}"
+              f"{median_seconds(scaled, *arguments):>17}")
     return 0
 
 

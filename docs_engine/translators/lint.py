@@ -9,8 +9,10 @@ Checks, in order: ``msgfmt --check``; wrapping at ``WIDTH`` columns as
 dictionary and ``locales/<lang>/wordlist.txt`` (pospell); the glossary
 (``docs/glossary.md``), whose complaint says how other messages translate
 the term (the translation memory, :mod:`docs_engine.translators.memory`);
-and markup parity, which also rejects raw HTML, scripts, directives and
-links that the English message does not have.
+markup parity, which also rejects raw HTML, scripts, directives and links
+that the English message does not have; and, for the messages marked as
+figure text, mathtext parity: matplotlib must be able to draw the
+translation's ``$...$`` math as it draws the English.
 
 The catalogs are those of ``locales/<lang>/LC_MESSAGES``; the memory file
 beside that folder holds translations of messages the site no longer has,
@@ -35,6 +37,7 @@ import polib
 from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH as WIDTH
+from docs_engine.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
 from docs_engine.po_checks import catalog_markup_problems, check_msgfmt, formatted, read_catalog
 from docs_engine.translators.memory import Translation, translations
 from docs_engine.translators.site_catalogs import catalog_folder
@@ -133,20 +136,46 @@ def glossary() -> list[tuple[str, str]]:
     return pairs[1:]  # the first row is the header
 
 
+# Spanish verbs are given in the infinitive and stand for every form of the
+# verb (generar: genera, generado, generamos...).
+INFINITIVE = re.compile(r"(?<=\w{3})[aei]r$")
+
+
 def _term_pattern(term: str, spanish: bool) -> re.Pattern:
-    """A term in any number: English adds -s/-es; Spanish words may also lose a vowel."""
+    """A term in any number: English adds -s/-es; Spanish words may also lose a vowel.
+
+    A Spanish verb, given in the infinitive, stands for any of its forms.
+    """
     words = _plain(term).split()
     if spanish:
-        words = [w[:-1] if w[-1] in "aeo" else w for w in words]
+        words = [INFINITIVE.sub("", w) if INFINITIVE.search(w) else w[:-1] if w[-1] in "aeo"
+                 else w for w in words]
         return re.compile(r"\b" + r"\s+".join(re.escape(w) + r"\w*" for w in words) + r"\b")
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"(?:s|es)?\b")
 
 
 # The translation memory, each message with its English and translation made plain.
 PlainMemory = Callable[[], list[tuple[Translation, str, str]]]
+TermOptions = list[tuple[str, re.Pattern]]
 
 
-def _usage(in_source: re.Pattern, options: list[tuple[str, re.Pattern]], memory: PlainMemory,
+def glossary_terms() -> list[tuple[str, str, re.Pattern, TermOptions]]:
+    """Each English term, the Spanish the glossary gives it, and their patterns.
+
+    A Spanish cell may give alternatives, "polinomio cúbico / cúbica". A term
+    with several senses has a row for each ("build": a model, the site); the
+    check cannot tell senses apart, so it accepts the Spanish of any of them.
+    """
+    senses: dict[str, list[str]] = {}
+    for english, spanish in glossary():
+        senses.setdefault(english, []).extend(spanish.split(" / "))
+    return [(english, " / ".join(options), _term_pattern(english, False),
+             [(option, _term_pattern(option, True)) for option in options])
+            for english, options in senses.items()
+            if any(_plain(english) != _plain(option) for option in options)]
+
+
+def _usage(in_source: re.Pattern, options: TermOptions, memory: PlainMemory,
            english: str, path: Path, line: int) -> str:
     """How the other messages that use a term translate it, for a glossary complaint."""
     found, otherwise = Counter(), 0
@@ -168,10 +197,7 @@ def _usage(in_source: re.Pattern, options: list[tuple[str, re.Pattern]], memory:
 
 def check_glossary(path: Path, catalog: polib.POFile, memory: PlainMemory | None = None) -> list[str]:
     problems = []
-    # A Spanish cell may give alternatives: "polinomio cúbico / cúbica".
-    terms = [(english, spanish, _term_pattern(english, False),
-              [(option, _term_pattern(option, True)) for option in spanish.split(" / ")])
-             for english, spanish in glossary() if _plain(english) != _plain(spanish)]
+    terms = glossary_terms()
     for entry in catalog.translated_entries():
         if entry.msgid == entry.msgstr:
             continue
@@ -183,6 +209,16 @@ def check_glossary(path: Path, catalog: polib.POFile, memory: PlainMemory | None
                 problems.append(f"{path}:{entry.linenum}: uses {english!r} but the translation"
                                 f" lacks the glossary's {spanish!r}{usage}; follow docs/glossary.md")
     return problems
+
+
+def check_figure_texts(path: Path, catalog: polib.POFile) -> list[str]:
+    """Mathtext parity of the translations of figure text (marked by its extracted comment)."""
+    return [f"{path}:{entry.linenum}: figure text {problem}; keep the English message's"
+            " $...$ math as it is, and add no '$' (message"
+            f" {entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + '...'!r})"
+            for entry in catalog.translated_entries()
+            if FIGURE_TEXT_COMMENT in entry.comment.splitlines()
+            for problem in mathtext_problems(entry.msgid, entry.msgstr)]
 
 
 def lint(paths: list[Path], language: str) -> list[str]:
@@ -204,6 +240,7 @@ def lint(paths: list[Path], language: str) -> list[str]:
             catalog = polib.pofile(str(path))
             problems += check_wrapping(path)
             problems += check_glossary(path, catalog, memory)
+            problems += check_figure_texts(path, catalog)
             problems += [f"{problem}; keep the English message's markup, and add none"
                          for problem in catalog_markup_problems(str(path), catalog)]
         return problems + sphinx_lint.result() + spelling.result()

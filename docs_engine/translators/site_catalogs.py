@@ -22,11 +22,11 @@ import polib
 
 from docs_engine.po_checks import check_msgfmt
 from docs_engine.project import ROOT
+from docs_engine.reading_order import example_key
 
 # conf.py's gallery_dir: the gallery's pages are named after the scripts'
 # folders under examples/.
 GALLERY = "examples"
-_EXAMPLE_NUMBER = re.compile(r"plot_(\d+)")
 _TOCTREE = re.compile(r"^(`{3,}|:{3,})\s*\{toctree\}[^\n]*\n(.*?)^\1", re.M | re.S)
 
 
@@ -50,14 +50,10 @@ def _toctree_entries(page: Path) -> list[str]:
     return entries
 
 
-def _example_number(script: Path) -> int:
-    return int(_EXAMPLE_NUMBER.match(script.name).group(1))
-
-
 def gallery_pages(root: Path = ROOT) -> list[str]:
     """The gallery's pages: sections in the order of their first example, examples by number."""
     sections: dict[str, list[str]] = {}
-    for script in sorted((root / GALLERY).rglob("plot_*.py"), key=_example_number):
+    for script in sorted((root / GALLERY).rglob("plot_*.py"), key=lambda script: example_key(script.name)):
         section = script.parent.relative_to(root).as_posix()
         sections.setdefault(section, []).append(f"{section}/{script.stem}")
     pages = [f"{GALLERY}/index"]

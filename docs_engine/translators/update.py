@@ -4,7 +4,9 @@ Runs ``sphinx-intl update``, which keeps every translation and marks a
 translation fuzzy when its English message changed. sphinx-intl does not
 record what the English said before; this script adds it, as the ``#|``
 lines PO editors show next to a fuzzy message, so the translator sees
-exactly what changed.
+exactly what changed. It also gives every message the extracted comments
+(``#.``) its template has now, such as the mark of figure text: sphinx-intl
+rewrites a catalog only when its set of messages changed.
 
 Messages the English no longer has (obsolete entries, ``#~``) leave the
 catalogs; their translations go first into the language's translation
@@ -17,11 +19,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+from babel.messages.pofile import read_po
+
 from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH, formatted, read_catalog as read
 from docs_engine.translators.memory import memory_file, retire
 from docs_engine.translators.site_catalogs import catalog_folder
+
+
+def copy_extracted_comments(template: Path, catalog) -> bool:
+    """Give the catalog's messages the template's extracted comments; whether any changed."""
+    with template.open("rb") as source:
+        comments = {message.id: message.auto_comments for message in read_po(source) if message.id}
+    changed = False
+    for message in catalog:
+        if message.id in comments and message.auto_comments != comments[message.id]:
+            message.auto_comments = list(comments[message.id])
+            changed = True
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         updated, retired = {}, {}
         for path in paths:
             catalog = read(path)
-            changed = False
+            template = args.pot_dir / path.relative_to(catalog_folder(language)).with_suffix(".pot")
+            changed = template.exists() and copy_extracted_comments(template, catalog)
             for message in catalog:
                 if message.fuzzy and message.id and not message.previous_id:
                     previous = before[path].get(message.string)

@@ -20,6 +20,7 @@ from docs_engine.catalog_compiler import compile_catalogs
 
 PROJECT = Path(__file__).resolve().parents[2]
 TINYSITE = PROJECT / "tests" / "tinysite"
+CHROME_CATALOGS = ("extensions.po", "sphinx.po", "sphinx.js")
 
 
 @dataclass
@@ -36,9 +37,11 @@ class Build:
 
 def copy_tinysite(target: Path) -> Path:
     shutil.copytree(TINYSITE, target)
-    # The chrome's translations are the project's own.
-    shutil.copy(PROJECT / "locales/es/LC_MESSAGES/extensions.po",
-                target / "locales/es/LC_MESSAGES/extensions.po")
+    # The chrome's translations are the project's own: our extensions', the
+    # theme's and Sphinx's, and the search page's.
+    for name in CHROME_CATALOGS:
+        shutil.copy(PROJECT / "locales/es/LC_MESSAGES" / name,
+                    target / "locales/es/LC_MESSAGES" / name)
     (target / "docs" / "examples").symlink_to("../_build/gallery")
     return target
 

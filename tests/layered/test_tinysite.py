@@ -108,6 +108,70 @@ def test_stale_pages_leave_the_output(tiny_copy):
     assert not (tiny_copy / "_build/html/es/extra.html").exists()
 
 
+def _figure(build):
+    """The example's figure as the page shows it, and the texts it says it shows."""
+    from PIL import Image
+
+    from docs_engine.figure_translation import TEXTS_KEY
+
+    image = page(build, EXAMPLE).select_one("img.sphx-glr-single-img")
+    path = (build.html / "examples/basics" / image["src"]).resolve()
+    texts = Image.open(path).text.get(TEXTS_KEY)
+    return image, path, texts
+
+
+def test_figures_show_the_page_language(tinysite):
+    image, path, texts = _figure(tinysite["en"])
+    assert texts is None and image["alt"] == "Training loss"  # sphinx-gallery's own image
+    image, path, texts = _figure(tinysite["es"])
+    assert texts == '["Pérdida durante el entrenamiento"]'
+    assert image["alt"] == "Pérdida durante el entrenamiento"
+
+
+def _rebuild_spanish(root):
+    """Build Spanish again in this process, with the catalogs as they are now.
+
+    Python's gettext and Sphinx keep each compiled catalog they load for the
+    life of the process; a new process (as `make` starts) would not.
+    """
+    import gettext
+
+    from sphinx import locale
+
+    gettext._translations.clear()
+    locale.translators.clear()
+    return sphinx(root, "html", "es", gallery_execute=False)
+
+
+def test_a_figure_is_drawn_again_only_when_a_message_it_uses_changes(tiny_copy):
+    build_tinysite(tiny_copy)
+    catalog = tiny_copy / "locales/es/LC_MESSAGES/examples/basics/plot_1_tiny.po"
+    drawn = tiny_copy / "_build/doctrees/es/figures"
+    first = {p.name: p.stat().st_mtime_ns for p in drawn.iterdir()}
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "La figura muestra la pérdida.", "La figura muestra cómo cae la pérdida."), encoding="utf-8")
+    build = _rebuild_spanish(tiny_copy)
+    assert "cómo cae" in page(build, EXAMPLE).get_text()  # the page was read again
+    assert {p.name: p.stat().st_mtime_ns for p in drawn.iterdir()} == first  # nothing drawn
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "Pérdida durante el entrenamiento", "Pérdida al entrenar"), encoding="utf-8")
+    build = _rebuild_spanish(tiny_copy)
+    assert _figure(build)[2] == '["Pérdida al entrenar"]'
+    assert len(list(drawn.iterdir())) == len(first) + 2  # the figure and its thumbnail
+
+
+def test_a_computed_figure_text_is_reported_with_its_example_and_line(tiny_copy):
+    script = tiny_copy / "examples/basics/plot_1_tiny.py"
+    source = script.read_text()
+    script.write_text(source.replace('ax.set_title("Training loss")',
+                                     'ax.set_title(f"Loss after {len(losses)} steps")'))
+    line = source.splitlines().index('ax.set_title("Training loss")') + 1
+    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP)
+    assert gallery.status != 0
+    assert f"examples/basics/plot_1_tiny.py:{line}: WARNING: figure text computed at run time" \
+        in gallery.warnings
+
+
 def test_pages_link_to_their_source_and_catalog_only_with_a_repository_url(tiny_copy):
     assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
     repository = "https://github.com/owner/site"

@@ -1,3 +1,5 @@
+import gettext
+
 from docutils import nodes
 
 from docs_engine.translation_status import TranslationStatus, _table
@@ -11,4 +13,11 @@ def test_table_has_a_header_row_and_body_rows():
 
 
 def test_cells_give_counts_and_a_rounded_percentage():
-    assert TranslationStatus._cells("a.po", Progress(2, 1, 0)) == ["a.po", "2", "1", "0", "67%"]
+    english = gettext.NullTranslations().gettext
+    assert TranslationStatus._cells("a.po", Progress(2, 1, 0), english) == [
+        "a.po", "2", "1", "0", "67%"]
+
+
+def test_cells_write_the_percentage_as_the_language_does():
+    spanish = {"{percent}%": "{percent}\u00a0%"}.get
+    assert TranslationStatus._cells("a.po", Progress(1, 0, 0), spanish)[-1] == "100\u00a0%"

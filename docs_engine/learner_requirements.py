@@ -1,0 +1,146 @@
+"""What a learner installs to run the examples, read from the build's own environment.
+
+The logs and figures on the site are what the examples printed and drew with
+the packages installed where the site was built. :func:`example_requirements`
+names those packages from what the example scripts import (never typed in),
+at the versions installed, as the public package index names them: a local
+version label such as torch's ``+cpu`` is dropped, since the index has no
+such label (PEP 440); the CPU-only build of PyTorch comes from its own index
+(:data:`CPU_BUILD`).
+
+The one :class:`Requirements` it gives is what every zip of examples holds
+as ``requirements.txt`` (:mod:`gallery_execution`, :mod:`translated_downloads`)
+and what the "Run it yourself" box shows (:mod:`run_it_yourself`).
+"""
+
+import ast
+import functools
+import importlib.util
+import sys
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from docs_engine.example_sources import example_scripts
+
+REQUIREMENTS_FILE = "requirements.txt"
+# The package whose default wheel on Linux is built for NVIDIA GPUs (gigabytes),
+# and the index of its CPU-only build.
+CPU_BUILD = ("torch", "https://download.pytorch.org/whl/cpu")
+COMMENT_WIDTH = 79
+
+# The comments of requirements.txt (the "cpu" one is also in the box).
+MESSAGES = {
+    "pinned": "The packages the examples import, at the versions that made the logs and"
+              " figures on the site (built with Python {python}):",
+    "cpu": "On a computer without an NVIDIA GPU, install the smaller CPU-only version of"
+           " PyTorch first:",
+}
+
+
+class RequirementsError(ExtensionError):
+    category = "Example requirements error"
+
+
+@dataclass(frozen=True)
+class Requirements:
+    python: str  # major.minor of the build's Python
+    pins: tuple[str, ...]  # "name==version", sorted by name
+    # The imported modules' files: installing another version rewrites them.
+    installed_files: tuple[Path, ...]
+
+    @property
+    def install_command(self) -> str:
+        return "pip install " + " ".join(self.pins)
+
+    @property
+    def cpu_command(self) -> str | None:
+        """The command that installs the CPU-only build, if the examples need it."""
+        name, index = CPU_BUILD
+        pin = next((p for p in self.pins if p.partition("==")[0] == name), None)
+        return pin and f"pip install {pin} --index-url {index}"
+
+    def requirements_txt(self, gettext: Callable[[str], str] = lambda message: message) -> str:
+        """The ``requirements.txt`` of a zip, its comments in ``gettext``'s language."""
+        lines = _comment(gettext(MESSAGES["pinned"]).format(python=self.python))
+        lines.append(f"#   pip install -r {REQUIREMENTS_FILE}")
+        if self.cpu_command:
+            lines += _comment(gettext(MESSAGES["cpu"]))
+            lines.append(f"#   {self.cpu_command}")
+        return "\n".join([*lines, *self.pins]) + "\n"
+
+
+def _comment(text: str) -> list[str]:
+    return textwrap.wrap(text, COMMENT_WIDTH, initial_indent="# ", subsequent_indent="# ",
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def imported_packages(script: Path) -> set[str]:
+    """The top-level modules a script imports, leaving out the standard library's."""
+    return set(_imported_packages(script, script.stat().st_mtime_ns))
+
+
+@functools.cache
+def _imported_packages(script: Path, mtime: int) -> frozenset[str]:
+    tree = ast.parse(script.read_text(encoding="utf-8"), filename=str(script))
+    modules = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.add(node.module.partition(".")[0])
+    return frozenset(modules - set(sys.stdlib_module_names))
+
+
+# Installed packages don't change during a build: each is looked up once.
+@functools.cache
+def _providers() -> dict[str, list[str]]:
+    return metadata.packages_distributions()
+
+
+@functools.cache
+def _installed(module: str) -> tuple[dict[str, str], Path] | None:
+    """The public versions of the distributions that provide ``module``, and its file."""
+    names = _providers().get(module)
+    if not names:
+        return None
+    versions = {name: metadata.version(name).partition("+")[0] for name in names}
+    return versions, Path(importlib.util.find_spec(module).origin)
+
+
+def example_requirements(scripts: Iterable[Path]) -> Requirements:
+    """The installed packages that ``scripts`` import, pinned to their public versions."""
+    pins: dict[str, str] = {}
+    installed_files: list[Path] = []
+    for script in scripts:
+        for module in sorted(imported_packages(script)):
+            installed = _installed(module)
+            if installed is None:
+                raise RequirementsError(
+                    f"{script}: imports {module}, which no installed package provides: add the"
+                    " package that provides it to requirements.txt (and constraints.txt)")
+            pins.update(installed[0])
+            installed_files.append(installed[1])
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    names = sorted(pins, key=str.lower)
+    return Requirements(python, tuple(f"{name}=={pins[name]}" for name in names),
+                        tuple(dict.fromkeys(installed_files)))
+
+
+def page_requirements(app: Sphinx) -> Requirements:
+    """The requirements of every example, for the page being read, which depends on them.
+
+    One list for every example, so that one environment runs the whole
+    series; the page is read again when an example or an installed version
+    changes.
+    """
+    scripts = example_scripts(app)
+    requirements = example_requirements(scripts)
+    for path in [*scripts, *requirements.installed_files]:
+        app.env.note_dependency(str(path))
+    return requirements

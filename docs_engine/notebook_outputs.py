@@ -1,0 +1,103 @@
+"""Notebooks that carry the build's results.
+
+sphinx-gallery writes each example's notebook with empty outputs. Here each
+code cell gets what its code block printed and drew when the gallery step
+executed the example, as Jupyter records them (the figures first, as on
+the page, then the printed text), so that a notebook reads complete before
+it is run. Nothing is executed again: the outputs are the ones recorded in
+the executed example's page (:func:`sphinx_gallery_adapter.executed_blocks`)
+and the figures' PNG files, the ones the page shows.
+
+A cell is matched to the executed block with the same code, its comments
+aside (a translated notebook has translated comments). A notebook whose
+cells do not all match (an example that changed after it ran) never gets
+outputs: :class:`StaleNotebookError` names the example.
+
+The English notebooks get their outputs in the gallery step
+(:mod:`gallery_execution`), the translated ones where they are written
+(:mod:`translated_downloads`), with the figures in their language.
+"""
+
+import base64
+import io
+import json
+import tokenize
+from collections.abc import Callable
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+from docs_engine.build_files import write_if_changed
+from docs_engine.sphinx_gallery_adapter import (ExecutedBlock, example_code_cells,
+                                               executed_blocks, image_file)
+
+# A figure's file, from the path an executed block names it by.
+FigureFile = Callable[[str], Path]
+
+
+class StaleNotebookError(ExtensionError):
+    """A notebook whose code is not the code that was executed."""
+
+    category = "Notebook outputs error"
+
+
+def code_tokens(code: str) -> list[tuple[int, str]]:
+    """The code's tokens, without its comments and blank lines."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code.strip() + "\n").readline))
+    except (tokenize.TokenError, SyntaxError):
+        return [(tokenize.ERRORTOKEN, code.strip())]
+    return [(t.type, t.string) for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL)]
+
+
+def block_outputs(block: ExecutedBlock, figure_file: FigureFile) -> list[dict]:
+    """A code cell's outputs: the block's figures, as PNG, then its printed text."""
+    outputs = [
+        {"output_type": "display_data",
+         "data": {"image/png": base64.b64encode(figure_file(image).read_bytes()).decode("ascii")},
+         "metadata": {}}
+        for image in block.images
+    ]
+    if block.output:
+        outputs.append({"output_type": "stream", "name": "stdout",
+                        "text": block.output.splitlines(keepends=True)})
+    return outputs
+
+
+def add_outputs(notebook: dict, blocks: list[ExecutedBlock], gallery_conf: dict,
+                figure_file: FigureFile, example: str) -> dict:
+    """Give each code cell of ``notebook`` the outputs of its executed block."""
+    cells = example_code_cells(notebook, gallery_conf)
+    for number, (cell, block) in enumerate(zip(cells, blocks), start=1):
+        if code_tokens("".join(cell["source"])) != code_tokens(block.code):
+            first_line = "".join(cell["source"]).strip().splitlines()[0]
+            raise _stale(example, f"its code cell {number} ({first_line!r}…) is not the code"
+                                  " that was executed")
+    if len(cells) != len(blocks):
+        raise _stale(example, f"it has {len(cells)} code cells, the executed example"
+                              f" {len(blocks)} code blocks")
+    for cell, block in zip(cells, blocks):
+        cell["outputs"] = block_outputs(block, figure_file)
+    return notebook
+
+
+def _stale(example: str, problem: str) -> StaleNotebookError:
+    return StaleNotebookError(
+        f"the notebook of example {example} cannot carry the build's results: {problem}."
+        " The example changed after it was executed; `make html` executes it again"
+    )
+
+
+def notebook_json(notebook: dict) -> bytes:
+    """A notebook file's bytes: the same for the same notebook."""
+    return (json.dumps(notebook, indent=2) + "\n").encode("utf-8")
+
+
+def add_build_outputs(executed_script: Path, source_folder: Path, gallery_conf: dict,
+                      example: str) -> None:
+    """Add its outputs to the notebook sphinx-gallery wrote beside an executed example."""
+    path = executed_script.with_suffix(".ipynb")
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    add_outputs(notebook, executed_blocks(executed_script.with_suffix(".rst")), gallery_conf,
+                lambda image: image_file(source_folder, image), example)
+    write_if_changed(path, notebook_json(notebook))

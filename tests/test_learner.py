@@ -1,0 +1,163 @@
+"""The learner's kit on the real site: what to install, notebooks with results, zips that run.
+
+The mechanisms, and a notebook unlike the executed code, are shown on the tiny
+project (tests/layered/test_learner_kit.py); here what only the real examples show.
+"""
+
+import base64
+import re
+import subprocess
+import sys
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+import pytest
+from packaging.version import Version
+
+from tests.helpers import (EXAMPLES, LANGUAGES, download, page_figures, page_log, run_script,
+                           soup)
+
+# The box shows the install command, then the command for PyTorch's CPU-only build.
+CPU_INDEX = "https://download.pytorch.org/whl/cpu"
+PIN = re.compile(r"([A-Za-z0-9_.-]+)==(\S+)")
+# The pages with a "Run it yourself" box: every example and the introduction.
+BOX_PAGES = [*EXAMPLES, "intro"]
+
+
+def box(page: Path):
+    boxes = soup(page).select("div.run-it-yourself")
+    assert len(boxes) == 1, f"{page} has {len(boxes)} 'Run it yourself' boxes"
+    return boxes[0]
+
+
+def box_commands(page: Path) -> list[str]:
+    return [pre.get_text().strip() for pre in box(page).select("pre")]
+
+
+def installed_pin(name: str) -> str:
+    """``name==version`` as the public index names the installed version."""
+    return f"{name}=={Version(metadata.version(name)).public}"
+
+
+def imported_distributions(script: Path) -> set[str]:
+    """The installed distributions whose modules a script imports at top level."""
+    modules = set(re.findall(r"^(?:import|from) (\w+)", script.read_text(), re.M))
+    providers = metadata.packages_distributions()
+    return {name for module in modules - set(sys.stdlib_module_names) for name in providers[module]}
+
+
+def notebook_outputs(notebook) -> tuple[str, list[bytes]]:
+    """Everything the notebook's cells printed, and the PNG figures they show, in order."""
+    printed, figures = [], []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream":
+                assert output.name == "stdout"
+                printed.append(output.text)
+            else:
+                assert output.output_type == "display_data"
+                figures.append(base64.b64decode(output.data["image/png"]))
+    return "".join(printed), figures
+
+
+def requirement_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+# -- "Run it yourself" ---------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", BOX_PAGES)
+def test_box_shows_the_versions_installed_where_the_site_was_built(site, language, name):
+    install, cpu = box_commands(site.page(language, name))
+    pins = install.removeprefix("pip install ").split()
+    assert install.startswith("pip install ") and pins
+    for pin in pins:
+        package = PIN.fullmatch(pin)[1]
+        assert pin == installed_pin(package)
+        assert "+" not in pin  # a local label, such as +cpu, is on no public index
+    assert cpu == f"pip install {installed_pin('torch')} --index-url {CPU_INDEX}"
+    names = {PIN.fullmatch(pin)[1] for pin in pins}
+    for example in EXAMPLES:  # one environment runs every example
+        assert imported_distributions(download(site.page(language, example), ".py")) <= names
+
+
+@pytest.mark.parametrize("name", BOX_PAGES)
+def test_box_is_in_the_page_language(site, name):
+    english, spanish = (box(site.page(language, name)) for language in ("en", "es"))
+    assert english.select_one(".admonition-title").get_text() == "Run it yourself"
+    for english_text, spanish_text in zip(english.select("p"), spanish.select("p"), strict=True):
+        assert spanish_text.get_text() != english_text.get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_box_comes_right_before_the_downloads(site, language, example):
+    following = box(site.page(language, example)).find_next_sibling()
+    assert "sphx-glr-footer-example" in following["class"]
+
+
+# -- Notebooks that carry the build's results -----------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_notebook_shows_the_page_log_and_figures(site, language, example):
+    page = site.page(language, example)
+    notebook = nbformat.read(download(page, ".ipynb"), as_version=4)
+    nbformat.validate(notebook)
+    assert notebook.cells[0].source == "%matplotlib inline" and notebook.cells[0].outputs == []
+    printed, figures = notebook_outputs(notebook)
+    assert printed == page_log(page)
+    assert figures == page_figures(page)  # the Spanish page's figures in the Spanish notebook
+    assert all(cell.execution_count is None for cell in notebook.cells if cell.cell_type == "code")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_zips_hold_the_notebooks_with_outputs(site, language):
+    index = site.page(language, "examples/index")
+    with zipfile.ZipFile(download(index, "_jupyter.zip")) as all_notebooks:
+        for example in EXAMPLES:
+            notebook = download(site.page(language, example), ".ipynb")
+            with zipfile.ZipFile(download(site.page(language, example), ".zip")) as one:
+                assert one.read(notebook.name) == notebook.read_bytes()
+            assert all_notebooks.read(example.removeprefix("examples/") + ".ipynb") == \
+                notebook.read_bytes()
+
+
+# -- requirements.txt in every zip ----------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_zip_pins_what_the_box_shows(site, language):
+    pins = box_commands(site.page(language, "intro"))[0].removeprefix("pip install ").split()
+    zips = [download(site.page(language, "examples/index"), suffix)
+            for suffix in ("_python.zip", "_jupyter.zip")]
+    zips += [download(site.page(language, example), ".zip") for example in EXAMPLES]
+    for archive in zips:
+        text = zipfile.ZipFile(archive).read("requirements.txt").decode()
+        assert requirement_lines(text) == pins, archive
+        assert f"--index-url {CPU_INDEX}" in text  # in a comment: how to get the CPU build
+        comments = " ".join(line for line in text.splitlines() if line.startswith("#"))
+        assert ("packages" in comments) == (language == "en")  # in the page's language
+
+
+@pytest.fixture(scope="session")
+def learner_python(tmp_path_factory) -> Path:
+    """A fresh virtual environment, as a learner makes one: nothing installed yet."""
+    folder = tmp_path_factory.mktemp("learner") / "venv"
+    subprocess.run(["python3.11", "-m", "venv", str(folder)], check=True)
+    return folder / "bin" / "python"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_zip_installs_and_reproduces_the_page_logs(site, learner_python, language, tmp_path):
+    index = site.page(language, "examples/index")
+    with zipfile.ZipFile(download(index, "_python.zip")) as archive:
+        archive.extractall(tmp_path)
+    subprocess.run([str(learner_python), "-m", "pip", "install", "--quiet", "-r",
+                    "requirements.txt"], cwd=tmp_path, check=True)
+    for example in EXAMPLES:
+        script = tmp_path / (example.removeprefix("examples/") + ".py")
+        log = run_script(script, learner_python).stdout
+        assert log == page_log(site.page(language, example)), example

@@ -1,0 +1,73 @@
+"""The "Run it yourself" box: where it goes and what it says."""
+
+from types import SimpleNamespace
+
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.utils import new_document
+from sphinx import addnodes
+
+from docs_engine.learner_requirements import example_requirements
+from docs_engine.run_it_yourself import MESSAGES, RunItYourself, paragraph, run_it_yourself
+
+
+def page(tmp_path, *body: nodes.Node):
+    """A page being read in an English build whose gallery has one example."""
+    gallery = tmp_path / "examples" / "nn"
+    gallery.mkdir(parents=True)
+    (gallery / "plot_x.py").write_text("import math\nimport torch\n")
+    dependencies = []
+    config = SimpleNamespace(language="en", gallery_dir="examples")
+    env = SimpleNamespace(config=config, note_dependency=dependencies.append, docname="page")
+    env._app = SimpleNamespace(config=config, srcdir=tmp_path, env=env)
+    settings = get_default_settings()
+    settings.env = env
+    document = new_document("page", settings)
+    document += nodes.section("", nodes.title("", "Title"), *body)
+    return document, dependencies
+
+
+def example_footer() -> addnodes.only:
+    return addnodes.only("", nodes.container(classes=["sphx-glr-footer",
+                                                      "sphx-glr-footer-example"]),
+                         expr="html")
+
+
+def test_an_example_page_gets_the_box_right_before_its_downloads(tmp_path):
+    footer = example_footer()
+    target = nodes.target(refid="download")
+    document, dependencies = page(tmp_path, nodes.paragraph("", "Text"), target, footer)
+    RunItYourself(document).apply()
+    section = document[0]
+    box = section[section.index(footer) - 1]
+    assert isinstance(box, nodes.admonition) and section.index(target) < section.index(box)
+    assert box[0].astext() == MESSAGES["title"]
+    assert box[1].astext().startswith("To run this example yourself")
+    requirements = example_requirements([tmp_path / "examples/nn/plot_x.py"])
+    commands = [block.astext() for block in box.findall(nodes.literal_block)]
+    assert commands == [requirements.install_command, requirements.cpu_command]
+    assert all(node["translatable"] is False for node in box.findall(nodes.TextElement))
+    # Read again when the example or the installed torch changes.
+    assert str(tmp_path / "examples/nn/plot_x.py") in dependencies
+    assert any(path.endswith("torch/__init__.py") for path in dependencies)
+
+
+def test_the_directive_placeholder_becomes_the_box_for_the_whole_site(tmp_path):
+    document, _ = page(tmp_path, run_it_yourself(scope="site"))
+    RunItYourself(document).apply()
+    boxes = list(document.findall(nodes.admonition))
+    assert len(boxes) == 1 and not list(document.findall(run_it_yourself))
+    assert boxes[0][1].astext().startswith("To run the examples yourself")
+
+
+def test_a_page_without_downloads_or_directive_is_left_alone(tmp_path):
+    document, _ = page(tmp_path, nodes.paragraph("", "Text"))
+    RunItYourself(document).apply()
+    assert not list(document.findall(nodes.admonition))
+
+
+def test_double_backquotes_in_a_message_become_inline_code():
+    result = paragraph("a file named ``requirements.txt``, which ``pip`` installs.")
+    assert [type(child) for child in result.children] == [nodes.Text, nodes.literal, nodes.Text,
+                                                           nodes.literal, nodes.Text]
+    assert result.astext() == "a file named requirements.txt, which pip installs."
