@@ -9,6 +9,8 @@ scripts in ``examples/``; this file sits at the top level and is passed to
 import tomllib
 from pathlib import Path
 
+from docs_engine.repository_links import repository_from_environment
+
 # -- Project -----------------------------------------------------------------
 
 project = "Learning PyTorch by example"
@@ -44,6 +46,8 @@ extensions = [
     "docs_engine.page_description",
     "docs_engine.no_source_maps",
     "docs_engine.stale_outputs",
+    "docs_engine.repository_links",
+    "sphinx_copybutton",
 ]
 
 root_doc = "index"
@@ -67,6 +71,8 @@ sphinx_gallery_conf = {
     "within_subsection_order": "docs_engine.reading_order.example_key",
     "first_notebook_cell": "%matplotlib inline",
     "show_signature": False,
+    # `# sphinx_gallery_thumbnail_number = N` picks a thumbnail, out of sight.
+    "remove_config_comments": True,
     "write_computation_times": False,
     # Time each example's training loop for the comparison page; save each
     # figure as sphinx-gallery does, and keep it to draw in other languages.
@@ -82,9 +88,16 @@ html_favicon = "docs/_static/favicon.svg"
 html_static_path = ["docs/_static", "_build/vendor"]
 html_show_sourcelink = False
 html_copy_source = False
+html_css_files = ["site.css"]
+html_js_files = ["language-switcher.js", "sidebar-toggles.js"]
+# Pages with no sibling pages to list: no empty left sidebar, more room for the text.
+html_sidebars = {
+    page: [] for page in ("intro", "comparison", "glossary", "contributing", "translation-status")
+}
 html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc"],
+    "article_footer_items": ["repository-links"],
     "header_links_before_dropdown": 4,
     "footer_start": [],
     "footer_end": [],
@@ -101,6 +114,20 @@ html_theme_options = {
 site_url = ""
 sitemap_excludes = ["search.html", "404.html"]  # pages not to index
 ogp_social_cards = {"enable": False}  # no generated preview images
+
+# Copy the code of a block, never its prompts or its output.
+copybutton_exclude = ".linenos, .gp, .go"
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_selector = "div:not(.sphx-glr-script-out) > div.highlight > pre"
+
+# -- Repository --------------------------------------------------------------
+
+# Each page links to its source file and, translated, to its catalog in this
+# repository. By default the URL comes from CI (GitHub Actions, Read the
+# Docs); empty, the pages show no such links.
+repository_url = repository_from_environment()
+repository_branch = "main"
 
 # -- Translations ------------------------------------------------------------
 

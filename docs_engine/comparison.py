@@ -6,20 +6,25 @@ say what the variant writes by hand and what PyTorch does for it: prose, so
 it is translated like the rest of the page. The directive adds the numbers,
 read from the executed gallery, never typed in:
 
-- the final loss, exactly as the example's log prints it;
+- the final loss, rounded for reading (:data:`LOSS_DECIMALS`), with the
+  value exactly as the example's log prints it for screen readers and, on
+  focus or hover, on screen (:class:`exact_number`);
 - its ratio to the least-squares optimum of the same problem, computed here;
 - the iterations, from the log;
 - the training time per iteration, from :mod:`training_record` (left out
   when ``SOURCE_DATE_EPOCH`` asks for a reproducible build).
 
-Above the table it draws every variant's loss curve on one figure. An example
-whose log cannot be read stops the build, naming the example.
+Number columns are right-aligned in figures of equal width (``site.css``).
+Above the table it draws every variant's loss curve on one figure, its
+legend below the axes, where it hides no curve. An example whose log cannot
+be read stops the build, naming the example.
 """
 
 import base64
 import io
 import math
 import os
+from html import escape
 
 import numpy as np
 from docutils import nodes
@@ -40,6 +45,11 @@ MESSAGES = {
     "x-label": "iteration",
     "y-label": "loss",
 }
+# The final loss is shown with this many decimals; the exact value stays on the page.
+LOSS_DECIMALS = 3
+LINE_STYLES = ["-", "--", ":", "-."]
+
+
 def least_squares_optimum() -> float:
     """The smallest sum of squared errors a cubic reaches on the problem."""
     x = np.linspace(-math.pi, math.pi, 2000)
@@ -48,16 +58,52 @@ def least_squares_optimum() -> float:
     return float(np.square(features @ coefficients - np.sin(x)).sum())
 
 
-def loss_figure(curves: list[tuple[str, list[float]]], x_label: str, y_label: str) -> str:
-    """Every variant's loss at each iteration, as a PNG data URI."""
+class exact_number(nodes.inline):
+    """A rounded number that keeps the exact value it stands for.
+
+    In HTML, the rounded text is what the eye reads; screen readers read the
+    exact value instead, and keyboard users can focus the number to see it.
+    Other builders show the rounded text, as an ordinary inline.
+    """
+
+
+def visit_exact_number_html(translator, node: exact_number) -> None:
+    translator.body.append(
+        f'<data class="exact-number" value="{escape(node["exact"])}" tabindex="0">'
+        '<span aria-hidden="true">'
+    )
+
+
+def depart_exact_number_html(translator, node: exact_number) -> None:
+    translator.body.append(
+        f'</span><span class="visually-hidden">{escape(node["exact"])}</span></data>'
+    )
+
+
+def rounded_loss(printed: str) -> exact_number:
+    return exact_number("", f"{float(printed):.{LOSS_DECIMALS}f}", exact=printed)
+
+
+def loss_chart(curves: list[tuple[str, list[float]]], x_label: str, y_label: str):
+    """Every variant's loss at each iteration, as a matplotlib figure."""
     from matplotlib.figure import Figure  # no pyplot: no global state to share
 
-    figure = Figure(figsize=(8, 5))
+    figure = Figure(figsize=(8, 6.5), layout="constrained")
     axes = figure.subplots()
-    for label, losses in curves:
-        axes.plot(range(1, len(losses) + 1), losses, label=label)
+    for number, (label, losses) in enumerate(curves):
+        # Variants that compute the same updates draw the same curve: dashes
+        # let the ones underneath show through.
+        style = LINE_STYLES[number % len(LINE_STYLES)]
+        axes.plot(range(1, len(losses) + 1), losses, label=label, linestyle=style)
     axes.set(xscale="log", yscale="log", xlabel=x_label, ylabel=y_label)
-    axes.legend(fontsize="small")
+    # Below the axes: inside them, the legend would hide part of a curve.
+    figure.legend(loc="outside lower center", ncols=2, fontsize="small", frameon=False)
+    return figure
+
+
+def loss_figure(curves: list[tuple[str, list[float]]], x_label: str, y_label: str) -> str:
+    """Every variant's loss at each iteration, as a PNG data URI."""
+    figure = loss_chart(curves, x_label, y_label)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
@@ -79,6 +125,7 @@ class VariantComparison(SphinxDirective):
         if len(tables) != 1:
             raise self.error("variant-comparison expects one table")
         table = tables[0]
+        table["classes"].append("variant-comparison")
         gettext = translations(self.env.app, EXTENSIONS_CATALOG).gettext
         optimum = least_squares_optimum()
         reproducible = "SOURCE_DATE_EPOCH" in os.environ
@@ -87,7 +134,7 @@ class VariantComparison(SphinxDirective):
         for key in ("loss", "ratio", "iterations", "time"):
             tgroup.insert(tgroup["cols"], nodes.colspec(colwidth=10))
             tgroup["cols"] += 1
-            head_row += self._cell(gettext(MESSAGES[key]))
+            head_row += self._cell(gettext(MESSAGES[key]), number=True)
         curves = []
         for row in next(tgroup.findall(nodes.tbody)).children:
             docname = self._variant(row)
@@ -98,11 +145,12 @@ class VariantComparison(SphinxDirective):
             except ContractError as error:
                 raise self.error(str(error)) from error
             log, per_iteration = results.log, results.seconds_per_iteration
-            row += self._cell(log.printed_losses[-1])
-            row += self._cell(f"{log.final_loss / optimum:.3f}")
-            row += self._cell(str(log.total_iterations))
+            row += self._cell(rounded_loss(log.printed_losses[-1]), number=True)
+            row += self._cell(f"{log.final_loss / optimum:.3f}", number=True)
+            row += self._cell(str(log.total_iterations), number=True)
             row += self._cell(
-                gettext(MESSAGES["no-time"]) if reproducible else f"{per_iteration * 1e6:.0f} µs"
+                gettext(MESSAGES["no-time"]) if reproducible else f"{per_iteration * 1e6:.0f} µs",
+                number=True,
             )
             title = example_title(self.env.app, rst.with_suffix(".py"))
             curves.append((title, results.losses))
@@ -126,12 +174,15 @@ class VariantComparison(SphinxDirective):
         return os.path.normpath(os.path.join(os.path.dirname(self.env.docname), target))
 
     @staticmethod
-    def _cell(text: str) -> nodes.entry:
-        return nodes.entry("", nodes.paragraph("", text))
+    def _cell(content: str | nodes.Node, number: bool = False) -> nodes.entry:
+        if isinstance(content, str):
+            content = nodes.Text(content)
+        return nodes.entry("", nodes.paragraph("", "", content), classes=["number"] if number else [])
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
     add_messages(*MESSAGES.values())
+    app.add_node(exact_number, html=(visit_exact_number_html, depart_exact_number_html))
     app.add_directive("variant-comparison", VariantComparison)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

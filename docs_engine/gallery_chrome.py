@@ -13,7 +13,9 @@ This transform runs before Sphinx applies translations, in every language:
   pages' catalogs;
 - figures become ordinary images, so their alt text is a message of the
   page's catalog like any other;
-- thumbnails take the title and first paragraph of the translated example;
+- thumbnails take the title and first paragraph of the translated example,
+  and their image the translated title as its text alternative
+  (:class:`ThumbnailAlt`; sphinx-gallery leaves it empty);
 - the running time of each example, which changes at every run, is left
   out of the page (sphinx-gallery prints it in the build's log);
 - the "Out:" label sphinx-gallery's stylesheet puts before each output
@@ -28,10 +30,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from docs_engine.build_files import write_if_changed
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
-from docs_engine.example_sources import example_scripts, intro_and_title
+from docs_engine.example_sources import example_scripts, example_title, intro_and_title
 from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, is_thumbnail_html,
                                                translate_thumbnail)
 
@@ -124,6 +127,30 @@ class GalleryChrome(SphinxTransform):
             raw.replace_self(nodes.raw("", html, format="html"))
 
 
+class ThumbnailAlt(SphinxPostTransform):
+    """Give each thumbnail's image its example's title, translated, as alt text.
+
+    Only when writing HTML: an alt text set before would land in the gallery
+    index's catalog, as a second copy of a title its example's catalog
+    already translates.
+    """
+
+    default_priority = 5  # before pending_xref nodes become links (10)
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for paragraph in self.document.findall(nodes.paragraph):
+            if not THUMBNAIL_LINK.fullmatch(paragraph.rawsource):
+                continue
+            siblings = paragraph.parent.children
+            position = siblings.index(paragraph)
+            image = siblings[position - 1] if position else None
+            link = next(paragraph.findall(addnodes.pending_xref), None)
+            if isinstance(image, nodes.image) and link is not None:
+                script = Path(self.env.srcdir, link["reftarget"].lstrip("/") + ".py")
+                image["alt"] = example_title(self.app, script)
+
+
 def write_output_label(app: Sphinx) -> None:
     """The label of output blocks, in the build's language, as a stylesheet.
 
@@ -141,6 +168,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
     add_messages(*MESSAGES.values())
     app.add_transform(GalleryChrome)
+    app.add_post_transform(ThumbnailAlt)
     # After the extensions' stylesheets (priority 500), sphinx-gallery's among
     # them: its rule of the same selector sets the English label.
     app.add_css_file(OUTPUT_LABEL_CSS, priority=OUTPUT_LABEL_PRIORITY)

@@ -135,6 +135,8 @@ def check_and_finish(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("gallery_execute", True, "env", types=[bool])
     app.add_config_value("gallery_dir", "examples", "env", types=[str])
+    # Where the example scripts live, relative to the source folder.
+    app.add_config_value("examples_dir", "../examples", "env", types=[str])
     # Set by docs_engine.gallery_shards: the shards' plan, and which one this run executes.
     app.add_config_value("gallery_shards", "", "", types=[str])
     app.add_config_value("gallery_shard", -1, "", types=[int])

@@ -2,18 +2,23 @@
 
 The copy holds what git tracks and what a contributor has not committed yet
 (never ``_build`` or ``.venv``), and is built with the project's own Makefile
-and virtual environment, exactly as ``make html`` does.
+and virtual environment, exactly as ``make html`` does. The browser tests
+share one local web server and one headless Chromium for the whole session.
 """
 
+import functools
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from docs_engine.project import copy_project
 
@@ -26,6 +31,14 @@ REPRODUCIBLE_DATE = "1767225600"
 HOSTING_VARIABLES = ("SITE_URL", "READTHEDOCS")
 # A site published under a sub-path, as GitHub Pages serves a project's site.
 SITE_URL = "https://example.org/learn-pytorch/"
+# The repository the pages link to, as GitHub Actions announces it (and the
+# same wherever the tests run): see repository_links.py.
+REPOSITORY = {"GITHUB_SERVER_URL": "https://github.com",
+              "GITHUB_REPOSITORY": "example/learning-pytorch"}
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium tries to reach Google's services at every start.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @dataclass
@@ -50,7 +63,9 @@ def build_environment(**variables: str) -> dict[str, str]:
     environment = {name: value for name, value in os.environ.items()
                    if not name.startswith(HOSTING_VARIABLES)}
     # A reproducible build: no timing on any page (see comparison.py).
-    return {**environment, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1", **variables}
+    # The repository the pages link to, whatever CI this runs on.
+    return {**environment, **REPOSITORY, "SOURCE_DATE_EPOCH": REPRODUCIBLE_DATE, "NO_COLOR": "1",
+            **variables}
 
 
 def make(root: Path, *targets: str, check: bool = True, env: dict[str, str] | None = None
@@ -117,3 +132,27 @@ def break_build(project_copy, edit, target: str = "html") -> str:
     result = make(root, target, check=False)
     assert result.returncode != 0
     return result.stdout + result.stderr
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:
+        pass  # one line per request would bury pytest's output
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on a local web server, as a visitor reaches it."""
+    handler = functools.partial(QuietHandler, directory=str(site.html))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

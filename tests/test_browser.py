@@ -1,37 +1,17 @@
-"""What a visitor does in a real browser: headless Chromium, driven by playwright."""
+"""What a visitor does in a real browser: headless Chromium, driven by playwright.
 
-import functools
-import http.server
+The ``server`` and ``browser`` fixtures (conftest.py) serve the whole session;
+tests/test_reader.py checks the reading experience itself.
+"""
+
 import re
-import threading
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.helpers import WORD, english_words
 
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium tries to reach Google's services at every start.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 EXAMPLE = "examples/autograd/plot_3_autograd.html"
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site.html))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_switcher_leads_to_the_same_example_in_spanish(server, browser):

@@ -7,6 +7,7 @@ import pytest
 
 from tests.conftest import make
 from tests.helpers import EXAMPLES, LANGUAGES, ROOT, least_squares_loss, page_log, soup
+from docs_engine.comparison import LOSS_DECIMALS
 from docs_engine.training_log import parse_training_log
 
 SECTIONS = ["tensors", "autograd", "nn"]
@@ -20,7 +21,12 @@ def comparison_rows(site, language):
     for row in table.select("tbody tr"):
         cells = [cell.get_text(" ", strip=True) for cell in row.select("td")]
         link = row.select_one("a")["href"]
-        rows.append((link, dict(zip(ADDED_COLUMNS, cells[-len(ADDED_COLUMNS):]))))
+        values = dict(zip(ADDED_COLUMNS, cells[-len(ADDED_COLUMNS):]))
+        # The final loss shows rounded; the exact value is the number's value.
+        loss = row.select_one("data.exact-number")
+        values["final loss"] = loss["value"]
+        values["final loss shown"] = loss.select_one("[aria-hidden=true]").get_text()
+        rows.append((link, values))
     return rows
 
 
@@ -35,6 +41,7 @@ def test_comparison_table_numbers_equal_each_example_log(site, language):
         log = parse_training_log(log_text)
         printed_final = log_text.strip().splitlines()[-2].split()[1]
         assert cells["final loss"] == printed_final
+        assert cells["final loss shown"] == f"{float(printed_final):.{LOSS_DECIMALS}f}"
         assert float(cells["ratio"]) == pytest.approx(log.final_loss / optimum, abs=5e-4)
         assert int(cells["iterations"]) == log.iterations[-1] + 1
 

@@ -1,11 +1,14 @@
 """The executed example gallery, as readers and learners see it."""
 
+import itertools
 import json
 import re
 import zipfile
 
 import nbformat
+import numpy as np
 import pytest
+from PIL import Image
 
 from tests.helpers import (EXAMPLES, LANGUAGES, download, least_squares_loss, page_log, run_script,
                      soup, training_log)
@@ -18,8 +21,15 @@ NOT_A_2000_STEP_CUBIC = {"examples/nn/plot_8_dynamic"}
 CUBIC_EXAMPLES = [e for e in EXAMPLES if e not in NOT_A_2000_STEP_CUBIC]
 # How far above the least-squares optimum a cubic may end.
 OPTIMUM_TOLERANCE = 1.5
-# Every example draws the loss curve and the fitted model.
+# Every example draws the loss curve and the fitted model; these draw one more
+# figure, of what is new in them (intro.md).
 FIGURES_PER_EXAMPLE = 2
+WITH_A_THIRD_FIGURE = {"examples/autograd/plot_3_autograd", "examples/autograd/plot_4_custom_function",
+                       "examples/nn/plot_5_nn", "examples/nn/plot_7_module"}
+# Two thumbnails differ visibly when this share of their pixels differs by more
+# than THUMBNAIL_PIXEL_STEP grey levels (near-identical loss curves: under 1.5%).
+THUMBNAIL_DIFFERENCE = 0.025
+THUMBNAIL_PIXEL_STEP = 32
 
 
 def test_every_example_has_a_page_in_every_language(site):
@@ -69,7 +79,7 @@ def test_figures_are_on_the_page(site, example):
     for language in LANGUAGES:
         page = site.page(language, example)
         images = soup(page).select("img.sphx-glr-single-img")
-        assert len(images) == FIGURES_PER_EXAMPLE
+        assert len(images) == FIGURES_PER_EXAMPLE + (example in WITH_A_THIRD_FIGURE)
         for image in images:
             assert (page.parent / image["src"]).resolve().is_file()
             assert image["alt"].strip()
@@ -103,6 +113,24 @@ def test_gallery_index_groups_the_examples_with_thumbnails(site):
     for thumbnail in thumbnails:
         image = thumbnail.find("img")
         assert (site.page("en", "examples/index").parent / image["src"]).resolve().is_file()
+
+
+def test_thumbnails_tell_the_examples_apart(site):
+    index = site.page("en", "examples/index")
+    images = [np.asarray(Image.open((index.parent / image["src"]).resolve()).convert("L"), dtype=float)
+              for image in soup(index).select("div.sphx-glr-thumbcontainer img")]
+    assert len(images) == len(EXAMPLES)
+    for (first, one), (second, other) in itertools.combinations(enumerate(images), 2):
+        different = (np.abs(one - other) > THUMBNAIL_PIXEL_STEP).mean()
+        assert different > THUMBNAIL_DIFFERENCE, (EXAMPLES[first], EXAMPLES[second])
+
+
+def test_dynamic_example_explains_its_optional_term(site):
+    """The printed result marks the term only some passes add, and the page says how."""
+    page = site.page("en", "examples/nn/plot_8_dynamic")
+    log = training_log(page)
+    assert "?" not in log.model and log.model.endswith("x^5]") and "[+ " in log.model
+    assert "[+ e x^5]" in soup(page).select_one("article").get_text()
 
 
 def test_no_run_dependent_text_on_example_pages(site):

@@ -57,6 +57,45 @@ d = torch.randn((), dtype=dtype, device=device, requires_grad=True)
 # ``d``: the same numbers we used to compute by hand.
 
 # %%
+# What a gradient is
+# ------------------
+#
+# One forward and backward pass at the starting point shows what ``d.grad``
+# holds: how steeply the loss rises as :math:`d` alone grows. The figure draws
+# the loss for values of :math:`d` around its starting value, the other
+# coefficients fixed, and the straight line through the starting point whose
+# slope is ``d.grad``: it touches the curve there. Gradient descent moves
+# :math:`d` down that slope, towards the bottom of the curve. The gradients
+# are cleared afterwards, so that training starts from none.
+
+loss = (a + b * x + c * x**2 + d * x**3 - y).pow(2).sum()
+loss.backward()
+slope = d.grad.item()
+
+with torch.no_grad():
+    d_values = torch.linspace(d.item() - 1.5, d.item() + 1.5, 101, dtype=dtype, device=device)
+    loss_along_d = [(a + b * x + c * x**2 + value * x**3 - y).pow(2).sum().item()
+                    for value in d_values]
+tangent = [loss.item() + slope * (value - d.item()) for value in d_values.tolist()]
+
+a.grad = None
+b.grad = None
+c.grad = None
+d.grad = None
+
+# sphinx_gallery_thumbnail_number = 1
+fig, ax = plt.subplots()
+ax.plot(d_values.cpu(), loss_along_d, label="loss as d varies")
+ax.plot(d_values.cpu(), tangent, linestyle="--", label="slope given by d.grad")
+ax.plot([d.item()], [loss.item()], "o", label="starting point")
+ax.set_ylim(bottom=0)
+ax.set_xlabel("d")
+ax.set_ylabel("loss (sum of squared errors)")
+ax.legend()
+ax.set_title("The gradient is the slope of the loss")
+plt.show()
+
+# %%
 # Training by gradient descent
 # ----------------------------
 #

@@ -67,6 +67,32 @@ class LegendrePolynomial3(torch.autograd.Function):
 
 
 # %%
+# The function at work
+# --------------------
+#
+# Before training with it, we can watch both methods run. Applying the
+# function to points of :math:`[-1, 1]` that require gradients calls
+# ``forward``; ``backward()`` on the sum of the outputs then calls our
+# ``backward`` with an incoming gradient of one for each point, so ``t.grad``
+# holds :math:`P_3'(t)`. The derivative is zero where :math:`P_3` turns, as
+# it should be.
+
+t = torch.linspace(-1, 1, 201, dtype=dtype, device=device, requires_grad=True)
+p3_of_t = LegendrePolynomial3.apply(t)
+p3_of_t.sum().backward()
+
+# sphinx_gallery_thumbnail_number = 1
+fig, ax = plt.subplots()
+ax.plot(t.detach().cpu(), p3_of_t.detach().cpu(), label="P3(t), from forward")
+ax.plot(t.detach().cpu(), t.grad.cpu(), linestyle="--", label="P3'(t), from backward")
+ax.axhline(0, color="gray", linewidth=0.5)
+ax.set_xlabel("t")
+ax.legend()
+ax.set_title("The Legendre polynomial P3 and its derivative")
+plt.show()
+
+
+# %%
 # The data
 # --------
 #

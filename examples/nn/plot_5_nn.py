@@ -22,7 +22,9 @@ we still update the parameters ourselves.
 # cubic becomes a linear model once we give it the features :math:`x`,
 # :math:`x^2` and :math:`x^3`. Raising ``x.unsqueeze(-1)``, of shape
 # ``(2000, 1)``, to the powers ``[1, 2, 3]`` broadcasts to a tensor of shape
-# ``(2000, 3)``: one row per point, one column per power.
+# ``(2000, 3)``: one row per point, one column per power. The figure draws
+# the three columns: the model's prediction will be a weighted sum of these
+# three curves, plus the bias.
 
 import math
 
@@ -39,6 +41,16 @@ y = torch.sin(x)
 
 powers = torch.tensor([1, 2, 3], device=device)
 features = x.unsqueeze(-1).pow(powers)
+
+# sphinx_gallery_thumbnail_number = 1
+fig, ax = plt.subplots()
+ax.plot(x.cpu(), features[:, 0].cpu(), label="x")
+ax.plot(x.cpu(), features[:, 1].cpu(), linestyle="--", label="x^2")
+ax.plot(x.cpu(), features[:, 2].cpu(), linestyle=":", label="x^3")
+ax.set_xlabel("x")
+ax.legend()
+ax.set_title("The three features of each point")
+plt.show()
 
 # %%
 # The model and the loss

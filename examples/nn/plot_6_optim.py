@@ -111,6 +111,7 @@ print(f"Result: y = {a.item()} + {b.item()} x + {c.item()} x^2 + {d.item()} x^3"
 # With a fixed learning rate the steps never shrink to zero, so near the end
 # the loss wobbles slightly above that value instead of settling on it.
 
+# sphinx_gallery_thumbnail_number = 1
 fig, ax = plt.subplots()
 ax.plot(losses)
 ax.set_yscale("log")

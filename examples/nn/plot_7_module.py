@@ -128,3 +128,27 @@ ax.set_xlabel("x")
 ax.legend()
 ax.set_title("Fitted cubic against sin(x)")
 plt.show()
+
+# %%
+# Beyond the training interval
+# ----------------------------
+#
+# A module is a function like any other: it can be called on inputs it never
+# saw in training. Outside :math:`[-\pi, \pi]` the cubic and the sine soon
+# part ways: the model learned the curve only where it had points, and a
+# cubic cannot keep oscillating as the sine does.
+
+x_wide = torch.linspace(-2 * math.pi, 2 * math.pi, 4000, dtype=dtype, device=device)
+with torch.no_grad():
+    y_wide = model(x_wide)
+
+# sphinx_gallery_thumbnail_number = 3
+fig, ax = plt.subplots()
+ax.axvspan(-math.pi, math.pi, color="0.9", label="training interval")
+ax.plot(x_wide.cpu(), torch.sin(x_wide).cpu(), label="sin(x)")
+ax.plot(x_wide.cpu(), y_wide.cpu(), linestyle="--", label="fitted cubic")
+ax.set_ylim(-3, 3)
+ax.set_xlabel("x")
+ax.legend(loc="upper center")
+ax.set_title("The fitted cubic beyond the training interval")
+plt.show()

@@ -28,6 +28,11 @@ learning rate and more iterations.
 # is used twice in the same graph. The backward pass then adds up the
 # gradients from both uses, so ``e.grad`` is the sum of what each term
 # contributes to the loss.
+#
+# The ``string`` method writes the trained model for the log. The term
+# :math:`e x^5` is there on some forward passes only, so it is printed in
+# square brackets: ``[+ e x^5]`` means "plus this term, when the pass draws
+# it". Both extra terms print the same number, since they share :math:`e`.
 
 import math
 import random
@@ -62,7 +67,8 @@ class DynamicNet(torch.nn.Module):
     def string(self):
         a, b, c, d = self.a.item(), self.b.item(), self.c.item(), self.d.item()
         e = self.e.item()
-        return f"y = {a} + {b} x + {c} x^2 + {d} x^3 + {e} x^4 ? + {e} x^5 ?"
+        # Square brackets: the term that only some forward passes add.
+        return f"y = {a} + {b} x + {c} x^2 + {d} x^3 + {e} x^4 [+ {e} x^5]"
 
 
 # %%
@@ -125,6 +131,7 @@ print(f"Result: {model.string()}")
 # form with both extra terms about 8.56: slightly less than the best cubic,
 # since the extra terms give the model a little more freedom.
 
+# sphinx_gallery_thumbnail_number = 1
 fig, ax = plt.subplots()
 ax.plot(losses)
 ax.set_yscale("log")

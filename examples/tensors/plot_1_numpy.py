@@ -34,6 +34,8 @@ y = np.sin(x)
 
 # Four random coefficients: y = a + b x + c x^2 + d x^3
 a, b, c, d = rng.standard_normal(4)
+# The starting cubic, kept to draw it at the end.
+y_start = a + b * x + c * x**2 + d * x**3
 
 # %%
 # Training by gradient descent
@@ -99,10 +101,14 @@ plt.show()
 #
 # The learned polynomial stays close to the sine in the middle of the interval
 # and drifts away near the ends, where no cubic can follow the curve exactly.
+# The dotted curve is the random cubic that training started from.
 
+# sphinx_gallery_thumbnail_number = 2
 fig, ax = plt.subplots()
 ax.plot(x, y, label="sin(x)")
 ax.plot(x, a + b * x + c * x**2 + d * x**3, linestyle="--", label="fitted cubic")
+ax.plot(x, y_start, linestyle=":", label="starting cubic")
+ax.set_ylim(-3, 3)
 ax.set_xlabel("x")
 ax.legend()
 ax.set_title("Fitted cubic against sin(x)")

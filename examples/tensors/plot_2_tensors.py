@@ -114,6 +114,7 @@ plt.show()
 
 y_fit = a + b * x + c * x**2 + d * x**3
 
+# sphinx_gallery_thumbnail_number = 2
 fig, ax = plt.subplots()
 ax.plot(x.cpu(), y.cpu(), label="sin(x)")
 ax.plot(x.cpu(), y_fit.cpu(), linestyle="--", label="fitted cubic")

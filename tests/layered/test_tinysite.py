@@ -70,7 +70,10 @@ def test_translation_status_lists_the_catalogs(tinysite):
 def test_comparison_reads_the_executed_example(tinysite):
     table = page(tinysite["en"], "compare").select_one("table")
     cells = [td.get_text(strip=True) for td in table.select("tbody td")]
-    assert "0.0" in cells and "3" in cells  # the final loss as printed, the iterations
+    assert "3" in cells  # the iterations
+    # The final loss as printed, shown rounded.
+    loss = table.select_one("data.exact-number")
+    assert loss["value"] == "0.0" and loss.select_one("[aria-hidden=true]").get_text() == "0.000"
 
 
 def test_a_translation_that_breaks_its_markup_is_reported_and_left_out(tiny_copy):
@@ -167,3 +170,16 @@ def test_a_computed_figure_text_is_reported_with_its_example_and_line(tiny_copy)
     assert gallery.status != 0
     assert f"examples/basics/plot_1_tiny.py:{line}: WARNING: figure text computed at run time" \
         in gallery.warnings
+
+
+def test_pages_link_to_their_source_and_catalog_only_with_a_repository_url(tiny_copy):
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
+    repository = "https://github.com/owner/site"
+    linked = sphinx(tiny_copy, "html", "es", gallery_execute=False, repository_url=repository)
+    links = [a["href"] for a in page(linked, EXAMPLE).select("a.repository-link")]
+    assert links == [f"{repository}/blob/main/{EXAMPLE}.py",
+                     f"{repository}/blob/main/locales/es/LC_MESSAGES/{EXAMPLE}.po"]
+    # Without a repository URL (outside CI), no page shows any: no broken links.
+    unlinked = sphinx(tiny_copy, "html", "es", gallery_execute=False, repository_url="")
+    pages = list(unlinked.html.rglob("*.html"))
+    assert pages and not [p for p in pages if "repository-link" in p.read_text(encoding="utf-8")]

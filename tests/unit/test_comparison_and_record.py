@@ -1,10 +1,15 @@
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from docs_engine.comparison import least_squares_optimum
+from docs_engine.comparison import (depart_exact_number_html, least_squares_optimum, loss_chart,
+                                    rounded_loss, visit_exact_number_html)
 from docs_engine.training_record import record_path, record_training
+
 
 def test_least_squares_optimum_of_the_problem():
     assert least_squares_optimum() == pytest.approx(8.817, abs=1e-3)
@@ -27,3 +32,25 @@ def test_a_new_run_forgets_the_record_of_an_earlier_one(tmp_path):
     record_path(target).write_text('{"seconds": 1, "losses": [1.0]}')
     record_training(None, {"target_file": str(target), "example_globals": {}}, {})
     assert not record_path(target).exists()  # this run grew no `losses`
+
+
+def test_loss_legend_sits_outside_the_axes_where_it_hides_no_curve():
+    curves = [(f"variant {n}", [10.0 ** -k for k in range(50)]) for n in range(8)]
+    figure = loss_chart(curves, "iteration", "loss")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)  # lays out the constrained layout
+    (axes,), (legend,) = figure.axes, figure.legends
+    assert not legend.get_window_extent(renderer).overlaps(axes.get_window_extent(renderer))
+    assert len(legend.get_texts()) == len(curves)
+
+
+def test_rounded_loss_keeps_the_exact_value_for_screen_readers_and_focus():
+    node = rounded_loss("9.086012216057796")
+    translator = SimpleNamespace(body=[])
+    visit_exact_number_html(translator, node)
+    translator.body.append(node.astext())
+    depart_exact_number_html(translator, node)
+    number = BeautifulSoup("".join(translator.body), "html.parser").select_one("data")
+    assert number["value"] == "9.086012216057796" and number["tabindex"] == "0"
+    assert number.select_one("[aria-hidden=true]").get_text() == "9.086"
+    assert number.select_one(".visually-hidden").get_text() == "9.086012216057796"

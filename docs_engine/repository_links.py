@@ -1,0 +1,99 @@
+"""Link every page to its source file, and translated pages to their catalog.
+
+``repository_url`` (one setting, in ``conf.py``) names the repository; by
+default it is read from the CI that builds the site (GitHub Actions, Read the
+Docs), and left empty elsewhere. Empty, no page shows these links: a link
+that leads nowhere is worse than none.
+
+The source of a page is the file a contributor edits: ``docs/<page>.md``, or
+for an example the script in ``examples/`` (not the reST sphinx-gallery
+generates from it). A translated page also links to the ``.po`` file that
+translates it, for translators. Templates get ``repository_links``, a list of
+``{"text", "url", "kind"}``; ``repository-links.html`` shows them.
+"""
+
+import os
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translation_source, translations
+
+MESSAGES = {
+    "source": "View the source of this page",
+    "translate": "Translate this page",
+}
+# git@github.com:owner/name.git, as Read the Docs may give it.
+SSH_REMOTE = re.compile(r"(?:ssh://)?git@(?P<host>[^:/]+)[:/](?P<path>.+)")
+
+
+def repository_from_environment(environ=os.environ) -> str:
+    """The repository's web address as CI announces it, or ``""``."""
+    if environ.get("GITHUB_SERVER_URL") and environ.get("GITHUB_REPOSITORY"):
+        return f"{environ['GITHUB_SERVER_URL']}/{environ['GITHUB_REPOSITORY']}"
+    clone_url = environ.get("READTHEDOCS_GIT_CLONE_URL", "")
+    ssh = SSH_REMOTE.fullmatch(clone_url)
+    if ssh:
+        clone_url = f"https://{ssh['host']}/{ssh['path']}"
+    return clone_url.removesuffix("/").removesuffix(".git")
+
+
+def project_folder(app: Sphinx) -> Path:
+    """The repository's folder: the one that holds ``docs/``, the source folder."""
+    return Path(app.srcdir).resolve().parent
+
+
+def source_file(app: Sphinx, docname: str) -> Path | None:
+    """The file, relative to the project folder, that a contributor edits for ``docname``."""
+    gallery = app.config.gallery_dir + "/"
+    if docname.startswith(gallery):
+        example = Path(app.srcdir, app.config.examples_dir, docname.removeprefix(gallery))
+        # sphinx-gallery writes each section's index from its GALLERY_HEADER.
+        if example.name == "index":
+            path = example.with_name("GALLERY_HEADER.rst")
+        else:
+            path = example.with_suffix(".py")
+    else:
+        path = Path(app.env.doc2path(docname))
+    path = path.resolve()
+    if not path.is_file():
+        return None
+    return path.relative_to(project_folder(app))
+
+
+def page_links(app: Sphinx, docname: str) -> list[dict]:
+    """The links ``docname`` shows: none without a repository URL."""
+    repository = app.config.repository_url.removesuffix("/")
+    if not repository:
+        return []
+    gettext = translations(app, EXTENSIONS_CATALOG).gettext
+    blob = f"{repository}/blob/{app.config.repository_branch}/"
+    links = []
+    source = source_file(app, docname)
+    if source:
+        links.append({"kind": "source", "text": gettext(MESSAGES["source"]),
+                      "url": blob + source.as_posix()})
+    if app.config.language != "en":
+        catalog = translation_source(app, docname)
+        if catalog.is_file():
+            path = catalog.resolve().relative_to(project_folder(app))
+            links.append({"kind": "translate", "text": gettext(MESSAGES["translate"]),
+                          "url": blob + path.as_posix()})
+    return links
+
+
+def add_repository_links(app: Sphinx, pagename: str, templatename: str, context: dict,
+                         doctree) -> None:
+    # Pages Sphinx makes itself (search, index) have no source file.
+    context["repository_links"] = page_links(app, pagename) if doctree else []
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("docs_engine.catalogs")
+    app.setup_extension("docs_engine.gallery_execution")
+    add_messages(*MESSAGES.values())
+    app.add_config_value("repository_url", "", "html", types=[str])
+    app.add_config_value("repository_branch", "main", "html", types=[str])
+    app.connect("html-page-context", add_repository_links)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

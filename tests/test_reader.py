@@ -1,0 +1,454 @@
+"""The reader's experience, measured in headless Chromium: accessibility (axe),
+phones, the language switcher, the comparison page, thumbnails and chrome.
+
+Everything here is measured on the built pages in the browser (computed
+styles, layout boxes, axe results), never read from a stylesheet. The tests
+share the session's one browser and web server (conftest.py); each test opens
+its own browser context, so that no state leaks from one to the next.
+"""
+
+import re
+from contextlib import contextmanager
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.conftest import REPOSITORY
+from tests.helpers import EXAMPLES, LANGUAGES, ROOT, page_log, soup
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE_WIDTHS = [360, 390]
+THEMES = ["light", "dark"]
+# axe-core's rules for WCAG 2.0, 2.1 and 2.2, levels A and AA; plus the check
+# that a control's name holds its visible text (WCAG 2.5.3), experimental in
+# axe 4.12 and so off by default.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "rules": {"label-content-name-mismatch": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
+# The dark theme changes colours only (pydata-sphinx-theme swaps its colour
+# variables): in the dark tab, the rules whose result depends on colour.
+AXE_COLOUR_OPTIONS = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
+AXE_OPTIONS_BY_THEME = {"light": AXE_OPTIONS, "dark": AXE_COLOUR_OPTIONS}
+# WCAG AA: text against its background, and a focus ring against what surrounds it.
+TEXT_CONTRAST = 4.5
+FOCUS_RING_CONTRAST = 3.0
+# Pages with no sibling pages, where a left sidebar would stay empty.
+PAGES_WITHOUT_SIDEBAR = ["intro", "comparison", "glossary", "contributing", "translation-status"]
+# The comparison's final losses are shown with this many decimals.
+LOSS_DECIMALS = 3
+
+# WCAG 2 relative luminance and contrast of two "rgb(...)" colours, computed in the page.
+CONTRAST_JS = r"""
+(function () {
+  function channels(color) {
+    return color.match(/[\d.]+/g).slice(0, 3).map(Number);
+  }
+  function luminance(color) {
+    const [r, g, b] = channels(color).map(function (value) {
+      value /= 255;
+      return value <= 0.03928 ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  window.contrast = function (first, second) {
+    const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  // The colour an element is drawn on: its first ancestor with an opaque background.
+  window.backgroundOf = function (element) {
+    for (let node = element; node; node = node.parentElement) {
+      const color = getComputedStyle(node).backgroundColor;
+      const parts = color.match(/[\d.]+/g);
+      if (parts.length === 3 || Number(parts[3]) > 0.99) {
+        return color;
+      }
+    }
+    return "rgb(255, 255, 255)";
+  };
+})();
+"""
+
+
+def site_pages(site, language: str) -> list[str]:
+    """Every HTML page of a language, as ``<lang>/<path>``."""
+    folder = site.html / language
+    skipped = {"_static", "_sources", "_downloads", "_images"}
+    return sorted(
+        f"{language}/{page.relative_to(folder).as_posix()}"
+        for page in folder.rglob("*.html")
+        if not skipped & set(page.relative_to(folder).parts)
+    )
+
+
+def all_pages(site) -> list[str]:
+    return [page for language in LANGUAGES for page in site_pages(site, language)]
+
+
+@contextmanager
+def browsing(browser, width: int = DESKTOP["width"], height: int = DESKTOP["height"],
+             theme: str = "light", **options):
+    """A fresh tab (its own context: no cookies, storage or permissions left over)."""
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  color_scheme=theme, **options)
+    page = context.new_page()
+    page.add_init_script(CONTRAST_JS)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+# -- Accessibility ------------------------------------------------------------
+
+
+# Start axe on the page without waiting for it: the tabs of both themes then
+# run it side by side, each in its own renderer process.
+START_AXE_JS = "options => { window.axeViolations = axe.run(document, options).then("\
+    " results => results.violations.map(v => ({id: v.id, targets: v.nodes.map(n => n.target)}))); }"
+
+
+def test_axe_finds_no_violation_on_any_page_in_either_theme(site, server, browser):
+    """Every page of both languages, in a light tab and a dark tab (the theme follows
+    the system's colour scheme); axe takes about 0.6 s a page, most of it on colours."""
+    axe_script = Axe().axe_script  # the axe-core that axe-playwright-python ships
+    # Reduced motion: no colour transition under way while axe measures colours.
+    contexts = {theme: browser.new_context(viewport=DESKTOP, color_scheme=theme,
+                                           reduced_motion="reduce")
+                for theme in THEMES}
+    tabs = {}
+    for theme, context in contexts.items():
+        context.add_init_script(axe_script)
+        tabs[theme] = context.new_page()
+    violations = []
+    try:
+        for path in all_pages(site):
+            for theme, tab in tabs.items():
+                tab.goto(f"{server}/{path}")
+                assert tab.evaluate("document.documentElement.dataset.theme") == theme
+                tab.evaluate(START_AXE_JS, AXE_OPTIONS_BY_THEME[theme])
+            for theme, tab in tabs.items():
+                for violation in tab.evaluate("window.axeViolations"):
+                    violations.append(f"{path} ({theme}): {violation['id']} at {violation['targets']}")
+    finally:
+        for context in contexts.values():
+            context.close()
+    assert violations == []
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_is_readable_named_and_shows_its_focus(server, browser, theme, language):
+    with browsing(browser, theme=theme) as page:
+        page.goto(f"{server}/{language}/intro.html")
+        button = page.locator(".bd-header .language-switcher button")
+        text_contrast = button.evaluate(
+            "b => contrast(getComputedStyle(b).color, backgroundOf(b))")
+        assert text_contrast >= TEXT_CONTRAST
+
+        # Its accessible name holds the text it shows ("Language: English").
+        visible_text = button.evaluate("""b => { const shown = b.cloneNode(true);
+            shown.querySelectorAll(".visually-hidden").forEach(hidden => hidden.remove());
+            return shown.textContent.trim(); }""")
+        name = re.search(r'button "([^"]*)"', button.aria_snapshot()).group(1)
+        assert visible_text and visible_text in name and name != visible_text
+
+        # Reached with the keyboard, it shows a clear focus ring.
+        page.locator(".bd-header .search-button-field").first.focus()
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if button.evaluate("b => b === document.activeElement"):
+                break
+        ring = button.evaluate("""b => {
+            const style = getComputedStyle(b);
+            return {style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+                    contrast: contrast(style.outlineColor, backgroundOf(b.parentElement))};
+        }""")
+        assert button.evaluate("b => b.matches(':focus-visible')")
+        assert ring["style"] != "none" and ring["width"] >= 2
+        assert ring["contrast"] >= FOCUS_RING_CONTRAST
+
+
+# -- Phones -------------------------------------------------------------------
+
+# The header's controls that are drawn, and their boxes.
+HEADER_CONTROLS_JS = """() => Array.from(document.querySelectorAll(".bd-header button, .bd-header a"))
+    .map(control => [control, control.getBoundingClientRect()])
+    .filter(([control, box]) => box.width > 0 && box.height > 0)
+    .map(([control, box]) => ({name: control.getAttribute("aria-label") || control.className,
+                               left: box.left, right: box.right}))"""
+
+
+def test_no_page_scrolls_sideways_on_a_phone(site, server, browser):
+    too_wide, off_screen = [], []
+    with browsing(browser, width=PHONE_WIDTHS[0], height=800) as page:
+        for path in all_pages(site):
+            page.goto(f"{server}/{path}")
+            for width in PHONE_WIDTHS:
+                page.set_viewport_size({"width": width, "height": 800})
+                scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
+                if scroll_width > width:
+                    too_wide.append(f"{path} at {width} px: {scroll_width} px wide")
+                for control in page.evaluate(HEADER_CONTROLS_JS):
+                    if control["left"] < 0 or control["right"] > width:
+                        off_screen.append(f"{path} at {width} px: {control['name']} ends at"
+                                          f" {control['right']:.0f} px")
+    assert too_wide == []
+    assert off_screen == []
+
+
+@pytest.mark.parametrize("page_name", ["intro", "examples/nn/plot_8_dynamic"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_menu_holds_the_language_and_theme_switchers(server, browser, language, page_name):
+    with browsing(browser, width=PHONE_WIDTHS[0], height=800) as page:
+        page.goto(f"{server}/{language}/{page_name}.html")
+        page.locator(".bd-header button.primary-toggle").click()
+        menu = page.locator("#pst-primary-sidebar-modal")
+        for control in (".language-switcher button", ".theme-switch-button"):
+            # Waits for the menu to slide in, then for the control to be wholly on screen.
+            expect(menu.locator(control)).to_be_in_viewport(ratio=1)
+        menu.locator(".language-switcher button").click()
+        other = next(code for code in LANGUAGES if code != language)
+        assert menu.locator(f".language-switcher a[hreflang={other}]").is_visible()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_wide_boxes_scroll_inside_themselves_on_a_phone(server, browser, language):
+    with browsing(browser, width=PHONE_WIDTHS[0], height=800) as page:
+        page.goto(f"{server}/{language}/comparison.html")
+        table = page.locator("table.variant-comparison").locator("xpath=..").evaluate(
+            "box => ({overflow: getComputedStyle(box).overflowX,"
+            " scroll: box.scrollWidth, width: box.clientWidth})")
+        assert table["overflow"] == "auto" and table["scroll"] > table["width"]
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE_WIDTHS[0]
+
+        page.goto(f"{server}/{language}/examples/nn/plot_8_dynamic.html")
+        boxes = page.evaluate("""() => Array.from(document.querySelectorAll("div.highlight pre"))
+            .map(pre => ({output: !!pre.closest(".sphx-glr-script-out"),
+                          overflow: getComputedStyle(pre).overflowX,
+                          scroll: pre.scrollWidth, width: pre.clientWidth}))""")
+        code = [box for box in boxes if not box["output"]]
+        outputs = [box for box in boxes if box["output"]]
+        # Code keeps its lines and scrolls; the printed log wraps its long "Result:" line.
+        assert any(box["scroll"] > box["width"] for box in code)
+        assert all(box["overflow"] in ("auto", "scroll") for box in code)
+        assert outputs and all(box["scroll"] <= box["width"] for box in outputs)
+
+
+def test_previous_and_next_titles_are_not_cut_off_on_a_phone(server, browser):
+    """Spanish titles are the longest."""
+    with browsing(browser, width=PHONE_WIDTHS[0], height=800) as page:
+        for example in EXAMPLES:
+            page.goto(f"{server}/es/{example}.html")
+            for width in PHONE_WIDTHS:
+                page.set_viewport_size({"width": width, "height": 800})
+                clipped = page.evaluate("""() => Array.from(document.querySelectorAll(
+                        ".prev-next-area a")).filter(a => a.scrollWidth > a.clientWidth)
+                    .map(a => a.innerText)""")
+                assert clipped == [], (example, width)
+
+
+# -- The language switcher keeps the reader's place ----------------------------
+
+
+def follow_switcher(page, language: str) -> None:
+    page.locator(".bd-header .language-switcher button").click()
+    page.locator(f".bd-header .language-switcher a[hreflang={language}]").click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("start,target", [("en", "es"), ("es", "en")])
+def test_switcher_keeps_the_section(server, browser, start, target):
+    with browsing(browser) as page:
+        page.goto(f"{server}/{start}/intro.html#how-every-example-trains")
+        follow_switcher(page, target)
+        assert page.url == f"{server}/{target}/intro.html#how-every-example-trains"
+        heading = page.locator("#how-every-example-trains").bounding_box()
+        assert page.evaluate("window.scrollY") > 0 and 0 <= heading["y"] < DESKTOP["height"] / 2
+
+
+@pytest.mark.parametrize("start,target", [("en", "es"), ("es", "en")])
+def test_switcher_keeps_the_search(server, browser, start, target):
+    with browsing(browser) as page:
+        page.goto(f"{server}/{start}/search.html?q=gradient")
+        follow_switcher(page, target)
+        assert page.url == f"{server}/{target}/search.html?q=gradient"
+        assert page.locator(".bd-search-container input[name=q]").input_value() == "gradient"
+
+
+def test_switcher_opens_the_top_of_a_page_without_the_section(server, browser):
+    with browsing(browser) as page:
+        page.goto(f"{server}/en/intro.html#a-section-only-english-has")
+        follow_switcher(page, "es")
+        assert page.url == f"{server}/es/intro.html#a-section-only-english-has"
+        assert page.locator("html").get_attribute("lang") == "es"
+        assert page.evaluate("window.scrollY") == 0
+
+
+def test_switcher_keeps_the_place_with_absolute_links(server, browser):
+    """The links may be absolute (a site URL set): the place travels all the same."""
+    with browsing(browser) as page:
+        page.goto(f"{server}/en/glossary.html")
+        page.evaluate("""origin => document.querySelectorAll(".language-switcher a[hreflang]")
+            .forEach(a => a.setAttribute("href", origin + "/" + a.hreflang + "/glossary.html"))""",
+                      server)
+        page.evaluate("location.hash = 'glossary'")
+        follow_switcher(page, "es")
+        assert page.url == f"{server}/es/glossary.html#glossary"
+
+
+# -- The comparison page -------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_comparison_table_fits_a_desktop_window(server, browser, language):
+    with browsing(browser) as page:
+        page.goto(f"{server}/{language}/comparison.html")
+        box = page.locator("table.variant-comparison").locator("xpath=..")
+        assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= DESKTOP["width"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_comparison_losses_are_rounded_with_the_exact_value_reachable(site, server, browser,
+                                                                      language):
+    with browsing(browser) as page:
+        page.goto(f"{server}/{language}/comparison.html")
+        rows = page.locator("table.variant-comparison tbody tr")
+        assert rows.count() == len(EXAMPLES)
+        for row, example in zip(rows.all(), EXAMPLES):
+            printed = page_log(site.page(language, example)).strip().splitlines()[-2].split()[1]
+            number = row.locator(".exact-number")
+            shown_rounded = number.locator("[aria-hidden=true]").inner_text()
+            assert shown_rounded == f"{float(printed):.{LOSS_DECIMALS}f}"
+            # Screen readers read the exact value...
+            assert printed in number.aria_snapshot()
+            # ...and keyboard users reach the number and see it.
+            assert number.evaluate("n => n.tabIndex") == 0
+            number.focus()
+            shown = number.evaluate("n => getComputedStyle(n, '::after').content")
+            assert shown == f'"{printed}"'
+
+
+def test_comparison_numbers_are_right_aligned_in_equal_width_figures(server, browser):
+    with browsing(browser) as page:
+        page.goto(f"{server}/en/comparison.html")
+        cells = page.locator("table.variant-comparison td.number")
+        assert cells.count() == 4 * len(EXAMPLES)
+        for style in cells.evaluate_all(
+                "cells => cells.map(c => [getComputedStyle(c).textAlign,"
+                " getComputedStyle(c).fontVariantNumeric])"):
+            assert style == ["right", "tabular-nums"]
+        # The ratios' last digits line up.
+        ratio_ends = page.evaluate("""() => Array.from(
+                document.querySelectorAll("table.variant-comparison tbody tr"))
+            .map(row => row.querySelectorAll("td.number")[1].querySelector("p"))
+            .map(p => { const range = document.createRange(); range.selectNodeContents(p);
+                        return range.getBoundingClientRect().right; })""")
+        assert max(ratio_ends) - min(ratio_ends) < 1
+
+
+# -- Thumbnails ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_thumbnails_are_named_and_their_tooltip_spares_the_title(server, browser, language):
+    with browsing(browser) as page:
+        page.goto(f"{server}/{language}/examples/index.html")
+        cards = page.locator(".sphx-glr-thumbcontainer")
+        assert cards.count() == len(EXAMPLES)
+        for card in cards.all():
+            title = card.locator(".sphx-glr-thumbnail-title").inner_text().strip()
+            assert card.locator("img").get_attribute("alt") == title
+            assert f'link "{title}"' in card.locator("a").aria_snapshot()
+            card.hover()
+            tooltip_bottom, title_top = card.evaluate("""card => {
+                const tooltip = getComputedStyle(card, "::after");
+                return [parseFloat(tooltip.top) + parseFloat(tooltip.height),
+                        card.querySelector(".sphx-glr-thumbnail-title").offsetTop];
+            }""")
+            assert card.evaluate("c => getComputedStyle(c, '::after').content") != "none"
+            assert tooltip_bottom <= title_top, title
+
+
+# -- Chrome: copy buttons, source links, sidebars, downloads ----------------------
+
+
+def test_copy_button_copies_the_code_only(server, browser):
+    with browsing(browser, permissions=["clipboard-read", "clipboard-write"]) as page:
+        page.goto(f"{server}/en/examples/tensors/plot_1_numpy.html")
+        assert page.locator(".sphx-glr-script-out button.copybtn").count() == 0
+        block = page.locator("div.highlight-Python").first
+        block.hover()
+        block.locator("button.copybtn").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() == block.locator("pre").inner_text().strip()
+        assert copied.startswith("import math")
+
+        page.goto(f"{server}/en/contributing.html")
+        block = page.locator("div.highlight-sh").first
+        block.hover()
+        block.locator("button.copybtn").click()
+        assert page.evaluate("navigator.clipboard.readText()").strip() == "make update-po"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_links_to_its_source_and_translated_pages_to_their_catalog(site, language):
+    # The site is built as on GitHub Actions (conftest.REPOSITORY).
+    prefix = f"{REPOSITORY['GITHUB_SERVER_URL']}/{REPOSITORY['GITHUB_REPOSITORY']}/blob/main/"
+    for path in site_pages(site, language):
+        page = site.html / path
+        links = {a["class"][1].removeprefix("repository-link--"): a["href"]
+                 for a in soup(page).select("a.repository-link")}
+        name = path.split("/", 1)[1]
+        if name in ("genindex.html", "search.html"):  # made by Sphinx: no source file
+            assert links == {}
+            continue
+        expected = {"source"} | ({"translate"} if language != "en" else set())
+        assert set(links) == expected, path
+        for url in links.values():
+            assert url.startswith(prefix)
+            assert (ROOT / url.removeprefix(prefix)).is_file(), url
+        if name.startswith("examples/") and not name.endswith("index.html"):
+            assert links["source"].endswith(name.replace(".html", ".py"))
+        if "translate" in links:
+            assert links["translate"].endswith(f"locales/es/LC_MESSAGES/{name[:-5]}.po")
+
+
+def test_pages_without_siblings_give_the_text_the_sidebar_width(site, server, browser):
+    """English pages: which pages have a sidebar does not depend on the language."""
+    with browsing(browser) as page:
+        for path in site_pages(site, "en"):
+            page.goto(f"{server}/{path}")
+            sidebar = page.evaluate("""() => {
+                const bar = document.querySelector(".bd-sidebar-primary");
+                return {shown: !!bar && bar.getBoundingClientRect().width > 0,
+                        links: bar ? bar.querySelectorAll(".bd-docs-nav a").length : 0};
+            }""")
+            assert not sidebar["shown"] or sidebar["links"] > 0, path
+            name = path.split("/", 1)[1].removesuffix(".html")
+            # The theme shows none on pages of its own (search, index) and on the home page.
+            without = PAGES_WITHOUT_SIDEBAR + ["index", "search", "genindex"]
+            assert sidebar["shown"] == (name not in without), path
+
+
+@pytest.mark.parametrize("width", [PHONE_WIDTHS[0], DESKTOP["width"]])
+def test_download_buttons_keep_their_icon_beside_the_text(server, browser, width):
+    with browsing(browser, width=width) as page:
+        for language in LANGUAGES:
+            page.goto(f"{server}/{language}/examples/nn/plot_8_dynamic.html")
+            for button in page.locator("div.sphx-glr-download a.download").all():
+                heights = button.evaluate("""a => {
+                    const style = getComputedStyle(a);
+                    return [a.getBoundingClientRect().height - parseFloat(style.paddingTop)
+                              - parseFloat(style.paddingBottom)
+                              - parseFloat(style.borderTopWidth) - parseFloat(style.borderBottomWidth),
+                            a.querySelector("code").getBoundingClientRect().height];
+                }""")
+                # An icon on a line of its own would make the button a line taller.
+                assert heights[0] == pytest.approx(heights[1], abs=2)

@@ -1,0 +1,54 @@
+from types import SimpleNamespace
+
+import pytest
+
+from docs_engine.repository_links import page_links, repository_from_environment
+
+
+@pytest.mark.parametrize("environment,url", [
+    ({"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "owner/site"},
+     "https://github.com/owner/site"),
+    ({"READTHEDOCS_GIT_CLONE_URL": "https://github.com/owner/site.git"},
+     "https://github.com/owner/site"),
+    ({"READTHEDOCS_GIT_CLONE_URL": "git@gitlab.com:owner/site.git"},
+     "https://gitlab.com/owner/site"),
+    ({"GITHUB_REPOSITORY": "owner/site"}, ""),  # half of GitHub's pair is not an address
+    ({}, ""),
+])
+def test_repository_comes_from_the_ci_environment(environment, url):
+    assert repository_from_environment(environment) == url
+
+
+def _app(root, language="en", repository="https://github.com/owner/site"):
+    (root / "docs").mkdir()
+    (root / "docs" / "intro.md").write_text("# Intro\n")
+    (root / "examples" / "nn").mkdir(parents=True)
+    (root / "examples" / "nn" / "plot_5_nn.py").write_text('"""Title\n=====\n"""\n')
+    (root / "examples" / "nn" / "GALLERY_HEADER.rst").write_text("nn\n--\n")
+    (root / "locales" / "es" / "LC_MESSAGES").mkdir(parents=True)
+    (root / "locales" / "es" / "LC_MESSAGES" / "intro.po").write_text("")
+    config = SimpleNamespace(
+        repository_url=repository, repository_branch="main", language=language,
+        gallery_dir="examples", examples_dir="../examples", gettext_compact=False,
+        catalog_sources="../locales", locale_dirs=["../_build/locales"],
+    )
+    env = SimpleNamespace(doc2path=lambda docname: root / "docs" / f"{docname}.md")
+    return SimpleNamespace(config=config, env=env, srcdir=root / "docs")
+
+
+def test_pages_link_to_the_file_a_contributor_edits(tmp_path):
+    app = _app(tmp_path)
+    blob = "https://github.com/owner/site/blob/main/"
+    assert [link["url"] for link in page_links(app, "intro")] == [blob + "docs/intro.md"]
+    assert page_links(app, "examples/nn/plot_5_nn")[0]["url"] == blob + "examples/nn/plot_5_nn.py"
+    assert page_links(app, "examples/nn/index")[0]["url"] == blob + "examples/nn/GALLERY_HEADER.rst"
+
+
+def test_translated_pages_also_link_to_their_catalog(tmp_path):
+    links = page_links(_app(tmp_path, language="es"), "intro")
+    assert [link["kind"] for link in links] == ["source", "translate"]
+    assert links[1]["url"].endswith("/blob/main/locales/es/LC_MESSAGES/intro.po")
+
+
+def test_without_a_repository_no_page_links_anywhere(tmp_path):
+    assert page_links(_app(tmp_path, language="es", repository=""), "intro") == []
