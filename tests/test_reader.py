@@ -40,6 +40,8 @@ TEXT_CONTRAST = 4.5
 FOCUS_RING_CONTRAST = 3.0
 # Pages with no sibling pages, where a left sidebar would stay empty.
 PAGES_WITHOUT_SIDEBAR = ["intro", "comparison", "glossary", "contributing", "translation-status"]
+# Pages that Sphinx and sphinx-notfound-page write themselves: no source file.
+GENERATED_PAGES = ["genindex", "search", "404"]
 # The comparison's final losses are shown with this many decimals.
 LOSS_DECIMALS = 3
 
@@ -290,6 +292,14 @@ def test_switcher_opens_the_top_of_a_page_without_the_section(server, browser):
         assert page.evaluate("window.scrollY") == 0
 
 
+def test_switcher_carries_no_place_to_a_home_page_standing_in_for_a_page(server, browser):
+    """The 404 page's switcher leads to the other language's home page, as it is."""
+    with browsing(browser) as page:
+        page.goto(f"{server}/en/404.html?q=gradient#a-section")
+        home = page.locator(".bd-header .language-switcher a[hreflang=es]")
+        assert home.evaluate("a => a.href") == f"{server}/es/index.html"
+
+
 def test_switcher_keeps_the_place_with_absolute_links(server, browser):
     """The links may be absolute (a site URL set): the place travels all the same."""
     with browsing(browser) as page:
@@ -406,7 +416,7 @@ def test_every_page_links_to_its_source_and_translated_pages_to_their_catalog(si
         links = {a["class"][1].removeprefix("repository-link--"): a["href"]
                  for a in soup(page).select("a.repository-link")}
         name = path.split("/", 1)[1]
-        if name in ("genindex.html", "search.html"):  # made by Sphinx: no source file
+        if name.removesuffix(".html") in GENERATED_PAGES:
             assert links == {}
             continue
         expected = {"source"} | ({"translate"} if language != "en" else set())
@@ -432,8 +442,8 @@ def test_pages_without_siblings_give_the_text_the_sidebar_width(site, server, br
             }""")
             assert not sidebar["shown"] or sidebar["links"] > 0, path
             name = path.split("/", 1)[1].removesuffix(".html")
-            # The theme shows none on pages of its own (search, index) and on the home page.
-            without = PAGES_WITHOUT_SIDEBAR + ["index", "search", "genindex"]
+            # The theme shows none on generated pages and on the home page.
+            without = PAGES_WITHOUT_SIDEBAR + GENERATED_PAGES + ["index"]
             assert sidebar["shown"] == (name not in without), path
 
 
