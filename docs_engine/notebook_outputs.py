@@ -9,7 +9,8 @@ the executed example's page (:func:`sphinx_gallery_adapter.executed_blocks`)
 and the figures' PNG files, the ones the page shows.
 
 A cell is matched to the executed block with the same code, its comments
-aside (a translated notebook has translated comments). A notebook whose
+aside; a translated notebook, whose figure texts are translated too, by the
+code of the English script it was made from, cell by cell. A notebook whose
 cells do not all match (an example that changed after it ran) never gets
 outputs: :class:`StaleNotebookError` names the example.
 
@@ -65,12 +66,22 @@ def block_outputs(block: ExecutedBlock, figure_file: FigureFile) -> list[dict]:
 
 
 def add_outputs(notebook: dict, blocks: list[ExecutedBlock], gallery_conf: dict,
-                figure_file: FigureFile, example: str) -> dict:
-    """Give each code cell of ``notebook`` the outputs of its executed block."""
+                figure_file: FigureFile, example: str,
+                source_code: list[str] | None = None) -> dict:
+    """Give each code cell of ``notebook`` the outputs of its executed block.
+
+    A translated notebook, whose figure texts are translated in its code,
+    passes ``source_code``: the code of each cell in the script it was
+    translated from, to match against what was executed.
+    """
     cells = example_code_cells(notebook, gallery_conf)
-    for number, (cell, block) in enumerate(zip(cells, blocks), start=1):
-        if code_tokens("".join(cell["source"])) != code_tokens(block.code):
-            first_line = "".join(cell["source"]).strip().splitlines()[0]
+    codes = ["".join(cell["source"]) for cell in cells] if source_code is None else source_code
+    if len(codes) != len(cells):
+        raise _stale(example, f"it has {len(cells)} code cells, its script"
+                              f" {len(codes)} code blocks")
+    for number, (code, block) in enumerate(zip(codes, blocks), start=1):
+        if code_tokens(code) != code_tokens(block.code):
+            first_line = code.strip().splitlines()[0]
             raise _stale(example, f"its code cell {number} ({first_line!r}…) is not the code"
                                   " that was executed")
     if len(cells) != len(blocks):

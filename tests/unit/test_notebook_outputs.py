@@ -53,6 +53,16 @@ def test_a_translated_cell_matches_its_block_by_code(tmp_path):
     assert result["cells"][2]["outputs"][0]["text"] == ["0\n", "1\n"]
 
 
+def test_a_translated_notebook_matches_by_the_code_it_was_translated_from(tmp_path):
+    translated = notebook(TRAIN, PLOT.replace("plt.plot(losses)", 'plt.title("Pérdida")'))
+    result = add_outputs(translated, executed(), GALLERY_CONF, figure_file(tmp_path), "x",
+                         source_code=[TRAIN, PLOT])
+    assert base64.b64decode(result["cells"][3]["outputs"][0]["data"]["image/png"]) == PNG
+    with pytest.raises(StaleNotebookError, match="its script 1 code blocks"):
+        add_outputs(notebook(TRAIN, PLOT), executed(), GALLERY_CONF, figure_file(tmp_path), "x",
+                    source_code=[TRAIN])
+
+
 def test_adding_twice_gives_the_same_notebook(tmp_path):
     once = add_outputs(notebook(TRAIN, PLOT), executed(), GALLERY_CONF, figure_file(tmp_path), "x")
     twice = add_outputs(once, executed(), GALLERY_CONF, figure_file(tmp_path), "x")
