@@ -110,7 +110,7 @@ $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$
 
 # The root page: sends a visitor to the language their browser prefers.
 $(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/root_page.py
-	$(BIN)/python -m docs_engine.root_page --output $@
+	$(BIN)/python -m docs_engine.root_page --output $@ && touch $@
 
 # Rebuild one translated page after editing its catalog, and say where it is:
 # `make preview PAGE=intro` (or a catalog path, locales/es/LC_MESSAGES/intro.po).
