@@ -9,7 +9,8 @@ and ``og:locale`` to every page, and keeps the sitemap's alternates to pages
 that exist. A page that another language leaves out links to that language's home
 page instead, and has no alternate for it. The root ``index.html``, which
 sends a visitor to the language their browser prefers, is written by
-:mod:`docs_engine.root_page`.
+:mod:`docs_engine.root_page`. The switcher's own name
+("Language") is a message of our extensions' catalog.
 """
 
 from pathlib import Path
@@ -80,6 +81,14 @@ def keep_sitemap_alternates_to_twins(app: Sphinx, exception: Exception | None) -
     tree.write(sitemap, xml_declaration=True, encoding="utf-8", method="xml")
 
 
+# The name of the header's language switcher, read out before the current language.
+SWITCHER_LABEL = "Language"
+
+
+def add_switcher_label(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    context["language_switcher_label"] = translations(app, EXTENSIONS_CATALOG).gettext(SWITCHER_LABEL)
+
+
 def declare_title(app: Sphinx, config: Config) -> None:
     """The site's title is text to translate, like the pages'."""
     add_messages(config.html_title)
@@ -94,8 +103,10 @@ def translate_title(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.site_urls")
     app.setup_extension("docs_engine.catalogs")
+    add_messages(SWITCHER_LABEL)
     app.connect("config-inited", declare_title)
     app.connect("builder-inited", translate_title)
     app.connect("html-page-context", add_language_links)
     app.connect("build-finished", keep_sitemap_alternates_to_twins, priority=600)  # after sphinx-sitemap
+    app.connect("html-page-context", add_switcher_label)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
