@@ -9,7 +9,8 @@ the executed example's page (:func:`sphinx_gallery_adapter.executed_blocks`)
 and the figures' PNG files, the ones the page shows.
 
 A cell is matched to the executed block with the same code, its comments
-aside (a translated notebook has translated comments). A notebook whose
+aside; a translated notebook, whose figure texts are translated too, by the
+code of the English script it was made from, cell by cell. A notebook whose
 cells do not all match (an example that changed after it ran) never gets
 outputs: :class:`StaleNotebookError` names the example.
 
@@ -41,15 +42,13 @@ class StaleNotebookError(ExtensionError):
     category = "Notebook outputs error"
 
 
-def code_tokens(code: str, literals: bool = True) -> list[tuple[int, str]]:
-    """The code's tokens, without its comments and blank lines (and string
-    literals' text unless ``literals``)."""
+def code_tokens(code: str) -> list[tuple[int, str]]:
+    """The code's tokens, without its comments and blank lines."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(code.strip() + "\n").readline))
     except (tokenize.TokenError, SyntaxError):
         return [(tokenize.ERRORTOKEN, code.strip())]
-    return [(t.type, t.string if literals or t.type != tokenize.STRING else "")
-            for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL)]
+    return [(t.type, t.string) for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL)]
 
 
 def block_outputs(block: ExecutedBlock, figure_file: FigureFile) -> list[dict]:
@@ -67,18 +66,22 @@ def block_outputs(block: ExecutedBlock, figure_file: FigureFile) -> list[dict]:
 
 
 def add_outputs(notebook: dict, blocks: list[ExecutedBlock], gallery_conf: dict,
-                figure_file: FigureFile, example: str, translated: bool = False) -> dict:
+                figure_file: FigureFile, example: str,
+                source_code: list[str] | None = None) -> dict:
     """Give each code cell of ``notebook`` the outputs of its executed block.
 
-    A translated notebook's figure texts are translated string literals
-    (:mod:`docs_engine.figure_texts`): its cells match their blocks whatever
-    their literals say (the English notebook checks those).
+    A translated notebook, whose figure texts are translated in its code,
+    passes ``source_code``: the code of each cell in the script it was
+    translated from, to match against what was executed.
     """
     cells = example_code_cells(notebook, gallery_conf)
-    for number, (cell, block) in enumerate(zip(cells, blocks), start=1):
-        if (code_tokens("".join(cell["source"]), literals=not translated)
-                != code_tokens(block.code, literals=not translated)):
-            first_line = "".join(cell["source"]).strip().splitlines()[0]
+    codes = ["".join(cell["source"]) for cell in cells] if source_code is None else source_code
+    if len(codes) != len(cells):
+        raise _stale(example, f"it has {len(cells)} code cells, its script"
+                              f" {len(codes)} code blocks")
+    for number, (code, block) in enumerate(zip(codes, blocks), start=1):
+        if code_tokens(code) != code_tokens(block.code):
+            first_line = code.strip().splitlines()[0]
             raise _stale(example, f"its code cell {number} ({first_line!r}…) is not the code"
                                   " that was executed")
     if len(cells) != len(blocks):

@@ -43,10 +43,11 @@ def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     write_if_changed(py_path, source.encode("utf-8"))
     _, blocks = split_code_and_text_blocks(py_path)
     notebook = jupyter_notebook(blocks, app.config.sphinx_gallery_conf, out_dir)
+    _, english_blocks = split_code_and_text_blocks(script)
     add_outputs(notebook, executed_blocks(script.with_suffix(".rst")),
                 app.config.sphinx_gallery_conf,
                 lambda image: figure_in_language(app, docname, image_file(app.srcdir, image)),
-                docname, translated=True)
+                docname, [code for kind, code, _ in english_blocks if kind == "code"])
     return {
         script.name: source.encode("utf-8"),
         script.with_suffix(".ipynb").name: notebook_json(notebook),

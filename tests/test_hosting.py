@@ -18,7 +18,6 @@ from ruamel.yaml import YAML
 
 from tests.conftest import SITE_URL, VENV, build_environment, build_site, make
 from tests.helpers import LANGUAGES, NOT_FOUND_PAGE, ROOT, html_pages, serve, soup
-from tests.test_browser import browser  # noqa: F401 (a fixture)
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 READ_THE_DOCS = ROOT / ".readthedocs.yaml"

@@ -53,16 +53,14 @@ def test_a_translated_cell_matches_its_block_by_code(tmp_path):
     assert result["cells"][2]["outputs"][0]["text"] == ["0\n", "1\n"]
 
 
-def test_a_translated_notebook_matches_whatever_its_figure_texts_say(tmp_path):
-    english = 'plt.title("Loss")\n' + PLOT
-    spanish = 'plt.title("Pérdida")\n' + PLOT
-    blocks = [executed()[0], ExecutedBlock(code=english, images=executed()[1].images)]
-    result = add_outputs(notebook(TRAIN, spanish), blocks, GALLERY_CONF, figure_file(tmp_path),
-                         "x/plot_x", translated=True)
-    assert result["cells"][3]["outputs"][0]["output_type"] == "display_data"
-    with pytest.raises(StaleNotebookError):  # the English notebook must say what ran
-        add_outputs(notebook(TRAIN, spanish), blocks, GALLERY_CONF, figure_file(tmp_path),
-                    "x/plot_x")
+def test_a_translated_notebook_matches_by_the_code_it_was_translated_from(tmp_path):
+    translated = notebook(TRAIN, PLOT.replace("plt.plot(losses)", 'plt.title("Pérdida")'))
+    result = add_outputs(translated, executed(), GALLERY_CONF, figure_file(tmp_path), "x",
+                         source_code=[TRAIN, PLOT])
+    assert base64.b64decode(result["cells"][3]["outputs"][0]["data"]["image/png"]) == PNG
+    with pytest.raises(StaleNotebookError, match="its script 1 code blocks"):
+        add_outputs(notebook(TRAIN, PLOT), executed(), GALLERY_CONF, figure_file(tmp_path), "x",
+                    source_code=[TRAIN])
 
 
 def test_adding_twice_gives_the_same_notebook(tmp_path):
