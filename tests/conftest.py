@@ -6,14 +6,11 @@ and virtual environment, exactly as ``make html`` does. The browser tests
 share one local web server and one headless Chromium for the whole session.
 """
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +18,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from docs_engine.project import copy_project
+from tests.helpers import serve
 
 VENV = Path(sys.prefix)
 ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")
@@ -134,19 +132,11 @@ def break_build(project_copy, edit, target: str = "html") -> str:
     return result.stdout + result.stderr
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:
-        pass  # one line per request would bury pytest's output
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """The built site on a local web server, as a visitor reaches it."""
-    handler = functools.partial(QuietHandler, directory=str(site.html))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(site.html) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -98,7 +98,9 @@ def test_spanish_thumbnails_are_scaled_from_the_spanish_figures(site):
         for english_thumbnail, thumbnail in zip(english, spanish):
             stem = re.fullmatch(r"sphx_glr_(.+)_thumb\.png", english_thumbnail.name)[1]
             example = next(e for e in EXAMPLES if e.endswith(f"/{stem}"))
-            figure = _images(site.page("es", example))[0]  # sphinx-gallery's default: figure 1
+            figures = _images(site.page("es", example))
+            # The figure the example chose (sphinx_gallery_thumbnail_number), 1 by default.
+            figure = figures[sg.thumbnail_figure(site.root / f"{example}.py", len(figures)) - 1]
             assert _drawn_texts(thumbnail) == _drawn_texts(figure)
             assert Image.open(thumbnail).size == Image.open(english_thumbnail).size
             assert not np.array_equal(_pixels(thumbnail), _pixels(english_thumbnail))

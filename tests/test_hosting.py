@@ -314,19 +314,13 @@ def test_unchanged_mathjax_files_are_not_copied_again(project_copy):
     assert copied and {path: path.stat().st_mtime_ns for path in copied} == copied
 
 
-@pytest.fixture(scope="module")
-def local_server(site):
-    with serve(site.html) as address:
-        yield address
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_works_offline_with_its_formulas_rendered(site, local_server, browser, language):
+def test_every_page_works_offline_with_its_formulas_rendered(site, server, browser, language):
     page = browser.new_page()
     blocked, failed = [], []
 
     def local_only(route):
-        if route.request.url.startswith(local_server):
+        if route.request.url.startswith(server):
             route.continue_()
         else:
             blocked.append(route.request.url)
@@ -336,7 +330,7 @@ def test_every_page_works_offline_with_its_formulas_rendered(site, local_server,
     page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
     formulas = 0
     for name in sorted(html_pages(site.html / language)):
-        page.goto(f"{local_server}/{language}/{name}")
+        page.goto(f"{server}/{language}/{name}")
         page.wait_for_load_state("networkidle")
         if page.evaluate("() => Boolean(window.MathJax && MathJax.startup)"):
             page.evaluate("() => MathJax.startup.promise")
