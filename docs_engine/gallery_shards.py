@@ -23,6 +23,7 @@ Usage (the Makefile's)::
 """
 
 import argparse
+import ast
 import json
 import subprocess
 import sys
@@ -44,13 +45,39 @@ def plan_shards(pending: dict[str, float], jobs: int) -> list[list[str]]:
     return [sorted(names) for _, names in shards if names]
 
 
+def loop_iterations(source: str) -> int:
+    """The iterations of the script's ``for ... in range(<number>)`` loops, nested
+    loops multiplied: what an example never run before is weighed by."""
+    def count(node: ast.AST, factor: int) -> int:
+        total = 0
+        for child in ast.iter_child_nodes(node):
+            inner = factor
+            if (isinstance(child, ast.For) and isinstance(child.iter, ast.Call)
+                    and getattr(child.iter.func, "id", None) == "range" and child.iter.args
+                    and isinstance(child.iter.args[-1], ast.Constant)
+                    and isinstance(child.iter.args[-1].value, int)):
+                inner = factor * child.iter.args[-1].value
+                total += inner
+            total += count(child, inner)
+        return total
+    return max(count(ast.parse(source), 1), 1)
+
+
 def pending_examples(examples: Path, gallery: Path) -> dict[str, float]:
-    """The examples sphinx-gallery would execute, with the seconds each took last time."""
-    return {
-        source.relative_to(examples).as_posix(): sg.last_running_time(gallery_copy)
+    """The examples sphinx-gallery would execute, each with its expected cost.
+
+    The cost is the seconds it took last time; if any example has never run
+    (a clean build), every one is weighed by its loop iterations instead.
+    """
+    pending = {
+        source.relative_to(examples).as_posix(): sg.last_running_time(gallery_copy, None)
         for source in sorted(examples.rglob("plot_*.py"))
         if sg.needs_execution(source, gallery_copy := gallery / source.relative_to(examples))
     }
+    if None in pending.values():
+        return {name: float(loop_iterations((examples / name).read_text(encoding="utf-8")))
+                for name in pending}
+    return pending
 
 
 def _stream(process: subprocess.Popen, prefix: str) -> None:

@@ -131,7 +131,7 @@ def needs_execution(source: Path, gallery_copy: Path) -> bool:
     return not checksum.exists() or checksum.read_text() != get_md5sum(source, mode="t")
 
 
-def last_running_time(gallery_copy: Path, unknown: float = 1.0) -> float:
+def last_running_time(gallery_copy: Path, unknown: float | None = 1.0) -> float | None:
     """How many seconds the example took the last time it ran (``unknown`` if never)."""
     cost = gallery_copy.with_name(gallery_copy.stem + ".cost.json")
     return json.loads(cost.read_text())["time"] if cost.exists() else unknown

@@ -1,4 +1,4 @@
-from docs_engine.gallery_shards import plan_shards
+from docs_engine.gallery_shards import loop_iterations, plan_shards
 
 
 def test_the_longest_examples_are_spread_first_over_balanced_shards():
@@ -12,3 +12,9 @@ def test_the_longest_examples_are_spread_first_over_balanced_shards():
 def test_no_more_shards_than_examples_to_run():
     assert plan_shards({"a/plot_1.py": 1.0}, 4) == [["a/plot_1.py"]]
     assert plan_shards({}, 2) == []
+
+
+def test_examples_never_run_are_weighed_by_their_loop_iterations():
+    assert loop_iterations("for t in range(2000):\n    pass\n") == 2000
+    assert loop_iterations("for t in range(30000):\n    for k in range(3):\n        pass\n") == 120000
+    assert loop_iterations("x = 1\n") == 1
