@@ -80,13 +80,12 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 GALLERY_STEP = -b dummy -D include_patterns=index.md -D suppress_warnings=toc.not_readable,ref.doc
 
 # Execute the examples (only those that changed) into $(BUILDDIR)/gallery, $(JOBS)
-# side by side; one thread each, so that they neither compete for cores nor
-# print numbers that depend on how many there are.
+# side by side (docs_engine.gallery_shards); one thread each, so that they
+# neither compete for cores nor print numbers that depend on how many there are.
 gallery: $(STAMPS)/gallery
 $(STAMPS)/gallery: $(INSTALLED) $(ENGINE) $(EXAMPLES)
-	OMP_NUM_THREADS=1 $(BIN)/python -m docs_engine.gallery_shards --jobs $(JOBS) \
-		--gallery $(BUILDDIR)/gallery --doctrees $(BUILDDIR)/doctrees/gallery \
-		-- $(SPHINX) $(GALLERY_STEP) docs $(BUILDDIR)/dummy
+	OMP_NUM_THREADS=1 $(SPHINX) $(GALLERY_STEP) -D gallery_jobs=$(JOBS) \
+		-d $(BUILDDIR)/doctrees/gallery docs $(BUILDDIR)/dummy
 	@mkdir -p $(@D) && touch $@
 
 # Compile one language's catalogs into $(BUILDDIR)/locales/<lang>/ (never into locales/).

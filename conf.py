@@ -27,6 +27,7 @@ extensions = [
     "sphinx.ext.mathjax",
     "sphinx_gallery.gen_gallery",
     "docs_engine.gallery_execution",
+    "docs_engine.gallery_shards",
     "docs_engine.catalogs",
     "docs_engine.gallery_chrome",
     "docs_engine.code_comments",

@@ -107,9 +107,9 @@ def mark_figure_texts_in_templates(app: Sphinx, exception: Exception | None) -> 
 
 def warn_about_computed_figure_texts(app: Sphinx) -> None:
     """Warn about each figure text an example computes (gallery step, whole-gallery run)."""
-    from docs_engine.gallery_execution import galleries, is_shard
+    from docs_engine.gallery_execution import galleries
 
-    if not app.config.gallery_execute or is_shard(app.config):
+    if not app.config.gallery_execute:
         return
 
     for examples, _ in galleries(app):

@@ -104,12 +104,12 @@ def read_record(image: Path) -> FigureRecord | None:
 def rerun_unrecorded(app: Sphinx) -> None:
     """Run again the executed examples that have figures without records.
 
-    Only the whole-gallery run of the gallery step does: a shard executes
-    the examples the step planned before it started.
+    The gallery step does, before it plans which examples to execute
+    (:mod:`docs_engine.gallery_shards`).
     """
-    from docs_engine.gallery_execution import galleries, is_shard
+    from docs_engine.gallery_execution import galleries
 
-    if not app.config.gallery_execute or is_shard(app.config):
+    if not app.config.gallery_execute:
         return
 
     for _, gallery in galleries(app):

@@ -3,7 +3,7 @@
 sphinx-gallery runs the examples while the builder starts and writes their
 reST, figures and downloads into the gallery folder. The Makefile runs that
 step once (``gallery_execute = True``; :mod:`docs_engine.gallery_shards`
-runs shards of it side by side, each given ``gallery_shard``), then builds
+executes its examples side by side), then builds
 each language with ``-D gallery_execute=0``: those builds read the executed
 gallery as ordinary sources and must not touch it, so that languages can
 build side by side without racing on the same files.
@@ -13,6 +13,8 @@ Around sphinx-gallery's own work, the execution step
 - removes what it wrote for examples (and sections) whose source is gone,
   before it runs, so that renaming or deleting an example never leaves a
   stale page, figure or download behind (sphinx-gallery keeps them);
+- forgets the checksum of every example that failed, so that the next
+  build executes it again even if its source is put back as it was;
 - checks every executed example against the site's contract
   (:mod:`docs_engine.example_contract`) right after; one that breaks it
   fails the build and loses its checksum, so the next build runs it again
@@ -29,7 +31,6 @@ that generated files never land in a tracked folder; the link's target is
 created here because sphinx-gallery cannot create a folder behind a link.
 """
 
-import json
 import shutil
 from pathlib import Path
 
@@ -56,22 +57,8 @@ def gallery_folders(app: Sphinx, config: Config) -> None:
         gallery_conf["gallery_dirs"] = []
         return
     reading_order.source_dir = Path(app.srcdir)
-    if is_shard(config):  # execute this shard's examples only
-        shards = json.loads(Path(config.gallery_shards).read_text(encoding="utf-8"))
-        others = [name for number, shard in enumerate(shards)
-                  if number != config.gallery_shard for name in shard]
-        gallery_conf["ignore_pattern"] = sg.ignore_pattern(
-            gallery_conf.get("ignore_pattern", r"__init__\.py"), others)
-        # The zips of all examples are the last, whole-gallery run's to write:
-        # a shard would find the other shards' files half written.
-        gallery_conf["download_all_examples"] = False
     for gallery_dir in gallery_conf["gallery_dirs"]:
         (Path(app.srcdir) / gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
-
-
-def is_shard(config: Config) -> bool:
-    """Whether this run executes one shard of the examples (not the whole gallery)."""
-    return config.gallery_shard >= 0
 
 
 def galleries(app: Sphinx) -> list[tuple[Path, Path]]:
@@ -91,7 +78,7 @@ def remove_outputs(gallery_folder: Path, stem: str) -> None:
 
 def remove_stale_outputs(app: Sphinx) -> None:
     """Remove the outputs of examples and sections whose source is gone."""
-    if not app.config.gallery_execute or is_shard(app.config):
+    if not app.config.gallery_execute:
         return
     for examples, gallery in galleries(app):
         for folder in [gallery, *(p for p in gallery.iterdir() if p.is_dir())]:
@@ -108,8 +95,12 @@ def remove_stale_outputs(app: Sphinx) -> None:
 
 def check_and_finish(app: Sphinx) -> None:
     """Check every executed example; give the notebooks and zips the build's results."""
-    if not app.config.gallery_execute or is_shard(app.config):
-        return  # the last, whole-gallery run does it
+    if not app.config.gallery_execute:
+        return
+    for source in sg.failed_examples(app.config.sphinx_gallery_conf):
+        for examples, gallery in galleries(app):
+            if source.is_relative_to(examples):
+                sg.forget_execution(gallery / source.relative_to(examples))
     for examples, gallery in galleries(app):
         for executed in sorted(gallery.rglob("*.py")):
             if not executed.with_suffix(".rst").exists():
@@ -137,9 +128,6 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("gallery_dir", "examples", "env", types=[str])
     # Where the example scripts live, relative to the source folder.
     app.add_config_value("examples_dir", "../examples", "env", types=[str])
-    # Set by docs_engine.gallery_shards: the shards' plan, and which one this run executes.
-    app.add_config_value("gallery_shards", "", "", types=[str])
-    app.add_config_value("gallery_shard", -1, "", types=[int])
     app.connect("config-inited", gallery_folders, priority=sg.FILLS_DEFAULTS_AT - 5)
     app.connect("builder-inited", remove_stale_outputs, priority=sg.GENERATES_GALLERY_AT - 100)
     app.connect("builder-inited", check_and_finish, priority=sg.GENERATES_GALLERY_AT + 100)

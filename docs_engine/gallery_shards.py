@@ -1,38 +1,49 @@
-"""Execute the gallery's examples side by side: the Makefile's gallery step.
+"""Execute the gallery's examples side by side, inside the gallery step's one Sphinx run.
 
 sphinx-gallery executes a gallery's sections one after another, so its own
 ``parallel`` option can only run examples of the same section side by side,
 and the longest example of the series (the dynamic network) would hold back
-the whole step. This runner splits the examples that need executing into
-``--jobs`` shards of about equal running time (the longest first, by the
-time each took last time), and runs one ``sphinx-build`` per shard at once,
-each executing only its shard (:mod:`docs_engine.gallery_execution` turns the
-others into sphinx-gallery's ``ignore_pattern``). A last run then finds every
-example current (sphinx-gallery skips them by checksum) and writes what
-covers the whole gallery: the indexes, the thumbnails, the zips; it also
-removes stale outputs and checks every example against the contract.
+the whole step. Just before sphinx-gallery generates the gallery, this
+extension splits the examples that need executing into ``gallery_jobs``
+shards of about equal running time (the longest first, by the time each took
+last time), and forks one process per shard: each starts from the Sphinx
+application already set up, so nothing is imported or configured twice, and
+runs sphinx-gallery with the other shards' examples ignored
+(:func:`docs_engine.sphinx_gallery_adapter.execute_only`). Their lines are
+printed as they come, prefixed ``[shard N]``.
 
-With one job, or one example to execute, it is a single ``sphinx-build``
-run, exactly as without this runner. The outputs are the same either way:
-each example is executed once, by the same code, in a process of its own.
+When every shard has finished, sphinx-gallery's own run in the main process
+finds every example current (it skips them by checksum) and writes what
+covers the whole gallery: the indexes, the thumbnails, the zips; the
+execution step then checks every example against the contract
+(:mod:`docs_engine.gallery_execution`). An example that failed in a shard has
+no checksum, so that run executes it again and reports it as it reports any
+failing example: with its name and traceback, failing the build.
 
-Usage (the Makefile's)::
+With one job, one example to execute, or no ``os.fork`` (not POSIX),
+nothing happens here and sphinx-gallery executes the examples itself. The
+outputs are the same either way: each example is executed once, by the same
+code, in a process of its own or the main one.
 
-    python -m docs_engine.gallery_shards --jobs 2 --doctrees _build/doctrees/gallery \\
-        -- sphinx-build -c . -b dummy ... docs _build/dummy
+The Makefile's gallery step sets the number of shards::
+
+    sphinx-build -D gallery_jobs=2 ...
 """
 
-import argparse
 import ast
-import json
-import subprocess
+import os
 import sys
 import threading
+import traceback
 from pathlib import Path
 
-from docs_engine import sphinx_gallery_adapter as sg
+from sphinx.application import Sphinx
+from sphinx.util import logging
 
-PLAN = "gallery-shards.json"
+from docs_engine import sphinx_gallery_adapter as sg
+from docs_engine.gallery_execution import galleries
+
+logger = logging.getLogger(__name__)
 
 
 def plan_shards(pending: dict[str, float], jobs: int) -> list[list[str]]:
@@ -80,50 +91,64 @@ def pending_examples(examples: Path, gallery: Path) -> dict[str, float]:
     return pending
 
 
-def _stream(process: subprocess.Popen, prefix: str) -> None:
-    for line in process.stdout:
-        sys.stdout.write(prefix + line)
+def _stream(pipe, prefix: str) -> None:
+    with os.fdopen(pipe, encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            sys.stdout.write(prefix + line)
+            sys.stdout.flush()
+
+
+def _execute_shard(app: Sphinx, ignored: list[str], output: int) -> int:
+    """In a forked process: execute one shard, printing into ``output``; its exit code."""
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+    try:
+        return 0 if sg.execute_only(app, ignored) else 1
+    except BaseException:  # a shard must never return into the main process's build
+        traceback.print_exc()
+        return 1
+    finally:
         sys.stdout.flush()
+        sys.stderr.flush()
 
 
-def run(command: list[str], doctrees: Path, shards: list[list[str]]) -> int:
-    """Run one sphinx-build per shard at once, then the last, whole-gallery run."""
-    if len(shards) > 1:
-        plan = doctrees.parent / PLAN
-        plan.parent.mkdir(parents=True, exist_ok=True)
-        plan.write_text(json.dumps(shards, indent=1), encoding="utf-8")
-        processes, readers = [], []
-        for number in range(len(shards)):
-            shard_command = [*command, "-d", f"{doctrees}-shard{number}",
-                             "-D", f"gallery_shards={plan}", "-D", f"gallery_shard={number}"]
-            process = subprocess.Popen(shard_command, stdout=subprocess.PIPE,
-                                       stderr=subprocess.STDOUT, text=True)
-            reader = threading.Thread(target=_stream, args=(process, f"[shard {number + 1}] "))
-            reader.start()
-            processes.append(process)
-            readers.append(reader)
-        for reader in readers:
-            reader.join()
-        failed = [number + 1 for number, p in enumerate(processes) if p.wait() != 0]
-        plan.unlink()
-        if failed:
-            print(f"gallery shard(s) {failed} failed; see their lines above", file=sys.stderr)
-            return 1
-    return subprocess.run([*command, "-d", str(doctrees)]).returncode
+def execute_shards(app: Sphinx) -> None:
+    """builder-inited, just before sphinx-gallery: execute the pending examples in shards."""
+    jobs = app.config.gallery_jobs
+    if not app.config.gallery_execute or jobs < 2 or not hasattr(os, "fork"):
+        return
+    pending = {}
+    for examples, gallery in galleries(app):
+        pending |= pending_examples(examples, gallery)
+    shards = plan_shards(pending, jobs)
+    if len(shards) < 2:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    children = []
+    for number, shard in enumerate(shards, start=1):
+        ignored = [name for other in shards if other is not shard for name in other]
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            os._exit(_execute_shard(app, ignored, write_end))
+        os.close(write_end)
+        reader = threading.Thread(target=_stream, args=(read_end, f"[shard {number}] "))
+        reader.start()
+        children.append((number, pid, reader))
+    for number, pid, reader in children:
+        reader.join()
+        if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+            logger.info("shard %d did not execute all its examples: the gallery run"
+                        " below executes them again and reports what fails", number)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=1)
-    parser.add_argument("--examples", type=Path, default=Path("examples"))
-    parser.add_argument("--gallery", type=Path, default=Path("_build/gallery"))
-    parser.add_argument("--doctrees", type=Path, required=True)
-    parser.add_argument("command", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
-    command = args.command[1:] if args.command[:1] == ["--"] else args.command
-    shards = plan_shards(pending_examples(args.examples, args.gallery), args.jobs)
-    return run(command, args.doctrees, shards)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("docs_engine.gallery_execution")
+    # Set by the Makefile's gallery step: how many examples to execute side by side.
+    app.add_config_value("gallery_jobs", 1, "", types=[int])
+    # After the execution step has removed stale outputs and forgotten the
+    # examples to run again (docs_engine.figure_record), before sphinx-gallery.
+    app.connect("builder-inited", execute_shards, priority=sg.GENERATES_GALLERY_AT - 10)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

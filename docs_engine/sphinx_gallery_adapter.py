@@ -8,8 +8,11 @@ upgrade has one file to check. What is assumed here, for the versions in
 - functions imported from its modules: ``extract_intro_and_title``
   (``gen_rst``), ``jupyter_notebook`` (``notebook``),
   ``split_code_and_text_blocks`` (``py_source_parser``), ``scale_image``
-  (``utils``), the ``imgsgnode`` node (``directives``) and the public
-  ``matplotlib_scraper`` (``scrapers``);
+  (``utils``), the ``imgsgnode`` node (``directives``), the public
+  ``matplotlib_scraper`` (``scrapers``) and ``generate_gallery_rst``
+  (``gen_gallery``), its ``builder-inited`` handler, which reads
+  ``ignore_pattern`` and ``download_all_examples`` when it runs and records
+  each example that failed in ``failing_examples`` (:func:`execute_only`);
 - the scraper's ``block_vars``: ``target_file``, ``example_globals`` and
   ``image_path_iterator`` (whose ``paths`` lists the images written so far);
 - how ``matplotlib_scraper`` saves a figure (:func:`savefig_options`) and
@@ -96,6 +99,7 @@ def check_version() -> None:
 check_version()  # before importing its internals, which may have moved
 
 from sphinx_gallery.directives import imgsgnode as GalleryImageNode  # noqa: E402
+from sphinx_gallery.gen_gallery import generate_gallery_rst  # noqa: E402
 from sphinx_gallery.gen_rst import extract_intro_and_title  # noqa: E402
 from sphinx_gallery.notebook import jupyter_notebook  # noqa: E402
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks  # noqa: E402
@@ -144,6 +148,22 @@ def ignore_pattern(default: str, ignored: list[str]) -> str:
         return default
     names = "|".join(re.escape(Path(name).name) for name in ignored)
     return f"{default}|^(?:{names})$"
+
+
+def execute_only(app, ignored: list[str]) -> bool:
+    """Run sphinx-gallery over the galleries as if ``ignored`` were not there
+    (its run at ``builder-inited``, in a process of one shard); whether every
+    example it executed passed. The gallery-wide zips are left to the whole run."""
+    gallery_conf = app.config.sphinx_gallery_conf
+    gallery_conf["ignore_pattern"] = ignore_pattern(gallery_conf["ignore_pattern"], ignored)
+    gallery_conf["download_all_examples"] = False
+    generate_gallery_rst(app)
+    return not failed_examples(gallery_conf)
+
+
+def failed_examples(gallery_conf: dict) -> list[Path]:
+    """The source files of the examples that raised in this run (absolute)."""
+    return [Path(source).resolve() for source in gallery_conf["failing_examples"]]
 
 
 # -- What sphinx-gallery wrote ------------------------------------------------
@@ -218,7 +238,11 @@ def savefig_options(figure, rc_params) -> dict:
 
 
 def forget_execution(executed_script: Path) -> None:
-    """Make sphinx-gallery run an executed example again at its next build."""
+    """Make sphinx-gallery run an executed example again at its next build.
+
+    sphinx-gallery itself keeps the checksum of the last run that passed when
+    an example fails: if the source is then put back as it was, it would
+    trust the failed run's page and notebook."""
     Path(f"{executed_script}.md5").unlink(missing_ok=True)
 
 

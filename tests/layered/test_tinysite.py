@@ -3,7 +3,9 @@
 import zipfile
 
 import polib
+import pytest
 from bs4 import BeautifulSoup
+from sphinx.errors import ExtensionError
 
 from docs_engine.gallery_chrome import MESSAGES
 from tests.layered.conftest import GALLERY_STEP, PROJECT, build_tinysite, sphinx
@@ -94,6 +96,20 @@ def test_an_example_that_breaks_the_contract_is_an_error_naming_it(tiny_copy):
     assert gallery.status != 0
     assert "example examples/basics/plot_1_tiny.py breaks the site's contract" in gallery.warnings
     assert not (tiny_copy / "_build/gallery/basics/plot_1_tiny.py.md5").exists()
+
+
+def test_an_example_that_failed_runs_again_once_put_back_as_it_was(tiny_copy):
+    script = tiny_copy / "examples/basics/plot_1_tiny.py"
+    source = script.read_text()
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
+    script.write_text(source + 'raise ValueError("broken on purpose")\n')
+    with pytest.raises(ExtensionError, match="broken on purpose"):
+        sphinx(tiny_copy, "dummy", **GALLERY_STEP)
+    script.write_text(source)
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
+    executed = tiny_copy / "_build/gallery/basics/plot_1_tiny"
+    for output in (".rst", ".ipynb"):
+        assert "broken on purpose" not in executed.with_suffix(output).read_text()
 
 
 def test_stale_pages_leave_the_output(tiny_copy):
