@@ -9,7 +9,8 @@ PORT        ?= 8000
 PYTHON      ?= python3.11
 VENV        ?= .venv
 
-SPHINXBUILD  = $(VENV)/bin/sphinx-build
+# sphinx-build, ending without the interpreter's clean-up (docs_engine/sphinx_build.py).
+SPHINXBUILD  = $(VENV)/bin/python -m docs_engine.sphinx_build
 BIN          = $(VENV)/bin
 SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
 INSTALLED    = $(VENV)/.installed

@@ -20,23 +20,32 @@ Each ``locales/<lang>/LC_MESSAGES/**/*.po`` is compiled by GNU ``msgfmt
   catalogs) is copied as it is.
 - Compiled files whose source is gone are removed.
 
-A compiled file is rewritten only when its bytes change, so Sphinx re-reads
-only the pages whose catalog changed.
+A catalog whose bytes have not changed since it was compiled (their
+checksums are kept in ``compiled-catalogs.json``, with its problems) is not
+compiled again, and a compiled file is rewritten only when its bytes
+change, so Sphinx re-reads only the pages whose catalog changed.
 """
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
 import polib
 
+from docs_engine import po_checks
 from docs_engine.build_files import write_if_changed
-from docs_engine.po_checks import catalog_markup_problems
+from docs_engine.po_checks import Problem, catalog_markup_problems
 
 PROBLEMS_FILE = "markup-problems.json"
+# Each catalog's checksum when it was last compiled, and its markup problems;
+# and under CHECKER_KEY, the checksum of the code that compiled and checked them.
+COMPILED_FILE = "compiled-catalogs.json"
+CHECKER_KEY = "(checker)"
 # Files Sphinx reads beside the compiled catalogs, copied unchanged.
 COPIED = ("sphinx.js",)
 
@@ -84,17 +93,32 @@ def compile_catalog(po_path: Path, mo_path: Path) -> list:
     return problems
 
 
-def compile_language(sources: Path, target: Path) -> list:
-    """Compile every catalog under ``sources`` into ``target``; return markup problems."""
-    problems, expected = [], set()
-    errors = []
+def compile_language(sources: Path, target: Path,
+                     compiled: dict | None = None) -> tuple[list[Problem], dict]:
+    """Compile every catalog under ``sources`` into ``target``.
+
+    ``compiled`` is what an earlier call returned: a catalog whose checksum it
+    records, and whose compiled file is there, is not compiled again. Returns
+    the markup problems and the new record.
+    """
+    compiled = compiled or {}
+    problems, record, expected, errors = [], {}, set(), []
     for po_path in sorted(sources.rglob("*.po")):
+        name = po_path.relative_to(sources).as_posix()
         mo_path = target / po_path.relative_to(sources).with_suffix(".mo")
         expected.add(mo_path)
-        try:
-            problems += compile_catalog(po_path, mo_path)
-        except CatalogError as error:
-            errors.append(str(error))
+        checksum = hashlib.sha256(po_path.read_bytes()).hexdigest()
+        known = compiled.get(name, {})
+        if known.get("sha256") == checksum and mo_path.exists():
+            found = [Problem(**problem) for problem in known["problems"]]
+        else:
+            try:
+                found = compile_catalog(po_path, mo_path)
+            except CatalogError as error:
+                errors.append(str(error))
+                continue
+        problems += found
+        record[name] = {"sha256": checksum, "problems": [asdict(p) for p in found]}
     for name in COPIED:
         if (sources / name).exists():
             expected.add(target / name)
@@ -103,7 +127,7 @@ def compile_language(sources: Path, target: Path) -> list:
         stale.unlink()
     if errors:
         raise CatalogError("\n".join(errors))
-    return problems
+    return problems, record
 
 
 def problems_path(compiled_language_dir: Path) -> Path:
@@ -116,22 +140,39 @@ def read_problems(compiled_language_dir: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
-def compile_catalogs(sources: Path, output: Path, language: str) -> list:
+def checker_version() -> str:
+    """The checksum of this module and the markup checks."""
+    digest = hashlib.sha256()
+    for module in (__file__, po_checks.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()
+
+
+def compile_catalogs(sources: Path, output: Path, language: str) -> list[Problem]:
     """Compile ``<sources>/<language>`` into ``<output>/<language>``, recording problems.
 
-    Raises CatalogError (after removing the record) if a catalog does not compile.
+    Raises CatalogError (after removing the records) if a catalog does not compile.
     """
     language_dir = output / language
+    record_path = language_dir / COMPILED_FILE
     try:
-        problems = compile_language(sources / language / "LC_MESSAGES",
-                                    language_dir / "LC_MESSAGES")
+        compiled = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        compiled = {}
+    if compiled.pop(CHECKER_KEY, None) != checker_version():
+        compiled = {}  # the checks changed: every catalog is checked again
+    try:
+        problems, record = compile_language(sources / language / "LC_MESSAGES",
+                                            language_dir / "LC_MESSAGES", compiled)
     except CatalogError:
         problems_path(language_dir).unlink(missing_ok=True)
+        record_path.unlink(missing_ok=True)
         raise
-    records = [{"path": p.path, "line": p.line, "msgid": p.msgid, "text": p.text}
-               for p in problems]
+    records = [asdict(p) for p in problems]
     write_if_changed(problems_path(language_dir),
                      (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    record[CHECKER_KEY] = checker_version()
+    write_if_changed(record_path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
     return problems
 
 
