@@ -30,6 +30,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,9 +278,72 @@ class TranslatedFigures(SphinxTransform):
                 node["alt"] = message
 
 
+def _images_to_draw(app: Sphinx, docnames: list[str]) -> list[tuple[str, Path]]:
+    """(docname, image) for each figure and thumbnail the pages ``docnames`` show, in the
+    order Sphinx reads them: a gallery index shows the thumbnails of the examples under it."""
+    gallery = app.config.gallery_dir + "/"
+    images = []
+    for docname in sorted(docnames):
+        if not docname.startswith(gallery):
+            continue
+        page = Path(app.srcdir, docname)
+        if page.name == "index":
+            images += [(docname, sg.thumbnail_path(script.parent, script.stem))
+                       for script in sorted(page.parent.rglob("*.py"))
+                       if sg.thumbnail_path(script.parent, script.stem).exists()]
+        elif page.with_suffix(".py").exists():
+            images += [(docname, image) for image in sg.example_images(page.parent, page.name)
+                       if image.suffix == ".png" and image.parent.name != "thumb"]
+    return images
+
+
+def draw_ahead(app: Sphinx, env, docnames: list[str]) -> None:
+    """Draw the figures of the gallery pages about to be read in a forked process,
+    while this one reads the pages (``env-before-read-docs``).
+
+    Drawing is a fifth of a translated build's work, and the pages need it one
+    figure at a time. A drawing is a file named after what it shows, written
+    whole: a page finds it drawn, or draws it itself if it gets there first,
+    and the image is the same either way. Whatever the process cannot draw
+    the pages draw, and report.
+    """
+    if not is_translated(app) or not hasattr(os, "fork"):
+        return
+    images = _images_to_draw(app, docnames)
+    if not images:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # never returns into the build
+        status = 0
+        try:
+            for docname, image in images:
+                if image.parent.name == "thumb":
+                    thumbnail_in_language(app, image)
+                else:
+                    drawing_in_language(app, docname, image)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    _drawing_ahead.append(pid)
+
+
+_drawing_ahead: list[int] = []  # the processes draw_ahead started
+
+
+def wait_for_drawings(app: Sphinx, env) -> None:
+    """Once every page is read, the process drawing ahead has little or nothing left."""
+    while _drawing_ahead:
+        os.waitpid(_drawing_ahead.pop(), 0)
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
     app.setup_extension("docs_engine.figure_record")
     app.setup_extension("docs_engine.figure_messages")
     app.add_transform(TranslatedFigures)
+    app.connect("env-before-read-docs", draw_ahead)
+    app.connect("env-updated", wait_for_drawings)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
