@@ -3,8 +3,9 @@ phones, the language switcher, the comparison page, thumbnails and chrome.
 
 Everything here is measured on the built pages in the browser (computed
 styles, layout boxes, axe results), never read from a stylesheet. The tests
-share the session's one browser and web server (conftest.py); each test opens
-its own browser context, so that no state leaks from one to the next.
+share the session's one browser and web server (conftest.py) and one browser
+context (:func:`tabs`); each test opens its own tab, and leaves no cookies or
+storage behind it.
 """
 
 import re
@@ -92,61 +93,69 @@ def all_pages(site) -> list[str]:
     return [page for language in LANGUAGES for page in site_pages(site, language)]
 
 
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """The browser context of this module's tabs: a tab after the first finds the
+    site's scripts, styles and fonts in the context's cache (0.5 s less a test)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(CONTRAST_JS)
+    yield context
+    context.close()
+
+
 @contextmanager
-def browsing(browser, width: int = DESKTOP["width"], height: int = DESKTOP["height"],
-             theme: str = "light", **options):
-    """A fresh tab (its own context: no cookies, storage or permissions left over)."""
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  color_scheme=theme, **options)
-    page = context.new_page()
-    page.add_init_script(CONTRAST_JS)
+def browsing(tabs, width: int = DESKTOP["width"], height: int = DESKTOP["height"],
+             theme: str = "light"):
+    """A new tab of ``tabs``; it leaves no cookies or storage behind for the next."""
+    page = tabs.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    page.emulate_media(color_scheme=theme)
     try:
         yield page
     finally:
-        context.close()
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        tabs.clear_cookies()
+        page.close()
 
 
 # -- Accessibility ------------------------------------------------------------
 
 
-# Start axe on the page without waiting for it: the tabs of both themes then
-# run it side by side, each in its own renderer process.
-START_AXE_JS = "options => { window.axeViolations = axe.run(document, options).then("\
-    " results => results.violations.map(v => ({id: v.id, targets: v.nodes.map(n => n.target)}))); }"
+AXE_JS = "options => axe.run(document, options).then("\
+    " results => results.violations.map(v => ({id: v.id, targets: v.nodes.map(n => n.target)})))"
 
 
 def test_axe_finds_no_violation_on_any_page_in_either_theme(site, server, browser):
-    """Every page of both languages, in a light tab and a dark tab (the theme follows
-    the system's colour scheme); axe takes about 0.6 s a page, most of it on colours."""
-    axe_script = Axe().axe_script  # the axe-core that axe-playwright-python ships
+    """Every page of both languages, in the light theme and then, without loading it
+    again, in the dark one (the theme follows the system's colour scheme).
+
+    One tab, one page at a time: axe's colour checks keep a renderer busy, and on
+    two cores tabs side by side took longer than one after the other."""
     # Reduced motion: no colour transition under way while axe measures colours.
-    contexts = {theme: browser.new_context(viewport=DESKTOP, color_scheme=theme,
-                                           reduced_motion="reduce")
-                for theme in THEMES}
-    tabs = {}
-    for theme, context in contexts.items():
-        context.add_init_script(axe_script)
-        tabs[theme] = context.new_page()
+    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
+    context.add_init_script(Axe().axe_script)  # the axe-core axe-playwright-python ships
+    tab = context.new_page()
     violations = []
     try:
         for path in all_pages(site):
-            for theme, tab in tabs.items():
-                tab.goto(f"{server}/{path}")
-                assert tab.evaluate("document.documentElement.dataset.theme") == theme
-                tab.evaluate(START_AXE_JS, AXE_OPTIONS_BY_THEME[theme])
-            for theme, tab in tabs.items():
-                for violation in tab.evaluate("window.axeViolations"):
-                    violations.append(f"{path} ({theme}): {violation['id']} at {violation['targets']}")
+            tab.emulate_media(color_scheme=THEMES[0])
+            tab.goto(f"{server}/{path}")
+            for theme in THEMES:
+                tab.emulate_media(color_scheme=theme)
+                tab.wait_for_function("theme => document.documentElement.dataset.theme"
+                                      " === theme", arg=theme)
+                violations += [f"{path} ({theme}): {violation['id']} at {violation['targets']}"
+                               for violation in tab.evaluate(AXE_JS, AXE_OPTIONS_BY_THEME[theme])]
     finally:
-        for context in contexts.values():
-            context.close()
+        context.close()
     assert violations == []
 
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_language_switcher_is_readable_named_and_shows_its_focus(server, browser, theme, language):
-    with browsing(browser, theme=theme) as page:
+def test_language_switcher_is_readable_named_and_shows_its_focus(server, tabs, theme, language):
+    with browsing(tabs, theme=theme) as page:
         page.goto(f"{server}/{language}/intro.html")
         button = page.locator(".bd-header .language-switcher button")
         text_contrast = button.evaluate(
@@ -186,9 +195,9 @@ HEADER_CONTROLS_JS = """() => Array.from(document.querySelectorAll(".bd-header b
                                left: box.left, right: box.right}))"""
 
 
-def test_no_page_scrolls_sideways_on_a_phone(site, server, browser):
+def test_no_page_scrolls_sideways_on_a_phone(site, server, tabs):
     too_wide, off_screen = [], []
-    with browsing(browser, width=PHONE_WIDTHS[0], height=800) as page:
+    with browsing(tabs, width=PHONE_WIDTHS[0], height=800) as page:
         for path in all_pages(site):
             page.goto(f"{server}/{path}")
             for width in PHONE_WIDTHS:
@@ -206,8 +215,8 @@ def test_no_page_scrolls_sideways_on_a_phone(site, server, browser):
 
 @pytest.mark.parametrize("page_name", ["intro", "examples/nn/plot_8_dynamic"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_phone_menu_holds_the_language_and_theme_switchers(server, browser, language, page_name):
-    with browsing(browser, width=PHONE_WIDTHS[0], height=800) as page:
+def test_phone_menu_holds_the_language_and_theme_switchers(server, tabs, language, page_name):
+    with browsing(tabs, width=PHONE_WIDTHS[0], height=800) as page:
         page.goto(f"{server}/{language}/{page_name}.html")
         page.locator(".bd-header button.primary-toggle").click()
         menu = page.locator("#pst-primary-sidebar-modal")
@@ -220,8 +229,8 @@ def test_phone_menu_holds_the_language_and_theme_switchers(server, browser, lang
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_wide_boxes_scroll_inside_themselves_on_a_phone(server, browser, language):
-    with browsing(browser, width=PHONE_WIDTHS[0], height=800) as page:
+def test_wide_boxes_scroll_inside_themselves_on_a_phone(server, tabs, language):
+    with browsing(tabs, width=PHONE_WIDTHS[0], height=800) as page:
         page.goto(f"{server}/{language}/comparison.html")
         table = page.locator("table.variant-comparison").locator("xpath=..").evaluate(
             "box => ({overflow: getComputedStyle(box).overflowX,"
@@ -242,9 +251,9 @@ def test_wide_boxes_scroll_inside_themselves_on_a_phone(server, browser, languag
         assert outputs and all(box["scroll"] <= box["width"] for box in outputs)
 
 
-def test_previous_and_next_titles_are_not_cut_off_on_a_phone(server, browser):
+def test_previous_and_next_titles_are_not_cut_off_on_a_phone(server, tabs):
     """Spanish titles are the longest."""
-    with browsing(browser, width=PHONE_WIDTHS[0], height=800) as page:
+    with browsing(tabs, width=PHONE_WIDTHS[0], height=800) as page:
         for example in EXAMPLES:
             page.goto(f"{server}/es/{example}.html")
             for width in PHONE_WIDTHS:
@@ -265,8 +274,8 @@ def follow_switcher(page, language: str) -> None:
 
 
 @pytest.mark.parametrize("start,target", [("en", "es"), ("es", "en")])
-def test_switcher_keeps_the_section(server, browser, start, target):
-    with browsing(browser) as page:
+def test_switcher_keeps_the_section(server, tabs, start, target):
+    with browsing(tabs) as page:
         page.goto(f"{server}/{start}/intro.html#how-every-example-trains")
         follow_switcher(page, target)
         assert page.url == f"{server}/{target}/intro.html#how-every-example-trains"
@@ -275,16 +284,16 @@ def test_switcher_keeps_the_section(server, browser, start, target):
 
 
 @pytest.mark.parametrize("start,target", [("en", "es"), ("es", "en")])
-def test_switcher_keeps_the_search(server, browser, start, target):
-    with browsing(browser) as page:
+def test_switcher_keeps_the_search(server, tabs, start, target):
+    with browsing(tabs) as page:
         page.goto(f"{server}/{start}/search.html?q=gradient")
         follow_switcher(page, target)
         assert page.url == f"{server}/{target}/search.html?q=gradient"
         assert page.locator(".bd-search-container input[name=q]").input_value() == "gradient"
 
 
-def test_switcher_opens_the_top_of_a_page_without_the_section(server, browser):
-    with browsing(browser) as page:
+def test_switcher_opens_the_top_of_a_page_without_the_section(server, tabs):
+    with browsing(tabs) as page:
         page.goto(f"{server}/en/intro.html#a-section-only-english-has")
         follow_switcher(page, "es")
         assert page.url == f"{server}/es/intro.html#a-section-only-english-has"
@@ -292,17 +301,17 @@ def test_switcher_opens_the_top_of_a_page_without_the_section(server, browser):
         assert page.evaluate("window.scrollY") == 0
 
 
-def test_switcher_carries_no_place_to_a_home_page_standing_in_for_a_page(server, browser):
+def test_switcher_carries_no_place_to_a_home_page_standing_in_for_a_page(server, tabs):
     """The 404 page's switcher leads to the other language's home page, as it is."""
-    with browsing(browser) as page:
+    with browsing(tabs) as page:
         page.goto(f"{server}/en/404.html?q=gradient#a-section")
         home = page.locator(".bd-header .language-switcher a[hreflang=es]")
         assert home.evaluate("a => a.href") == f"{server}/es/index.html"
 
 
-def test_switcher_keeps_the_place_with_absolute_links(server, browser):
+def test_switcher_keeps_the_place_with_absolute_links(server, tabs):
     """The links may be absolute (a site URL set): the place travels all the same."""
-    with browsing(browser) as page:
+    with browsing(tabs) as page:
         page.goto(f"{server}/en/glossary.html")
         page.evaluate("""origin => document.querySelectorAll(".language-switcher a[hreflang]")
             .forEach(a => a.setAttribute("href", origin + "/" + a.hreflang + "/glossary.html"))""",
@@ -316,8 +325,8 @@ def test_switcher_keeps_the_place_with_absolute_links(server, browser):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_comparison_table_fits_a_desktop_window(server, browser, language):
-    with browsing(browser) as page:
+def test_comparison_table_fits_a_desktop_window(server, tabs, language):
+    with browsing(tabs) as page:
         page.goto(f"{server}/{language}/comparison.html")
         box = page.locator("table.variant-comparison").locator("xpath=..")
         assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
@@ -325,9 +334,9 @@ def test_comparison_table_fits_a_desktop_window(server, browser, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_comparison_losses_are_rounded_with_the_exact_value_reachable(site, server, browser,
+def test_comparison_losses_are_rounded_with_the_exact_value_reachable(site, server, tabs,
                                                                       language):
-    with browsing(browser) as page:
+    with browsing(tabs) as page:
         page.goto(f"{server}/{language}/comparison.html")
         rows = page.locator("table.variant-comparison tbody tr")
         assert rows.count() == len(EXAMPLES)
@@ -345,8 +354,8 @@ def test_comparison_losses_are_rounded_with_the_exact_value_reachable(site, serv
             assert shown == f'"{printed}"'
 
 
-def test_comparison_numbers_are_right_aligned_in_equal_width_figures(server, browser):
-    with browsing(browser) as page:
+def test_comparison_numbers_are_right_aligned_in_equal_width_figures(server, tabs):
+    with browsing(tabs) as page:
         page.goto(f"{server}/en/comparison.html")
         cells = page.locator("table.variant-comparison td.number")
         assert cells.count() == 4 * len(EXAMPLES)
@@ -367,8 +376,8 @@ def test_comparison_numbers_are_right_aligned_in_equal_width_figures(server, bro
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_thumbnails_are_named_and_their_tooltip_spares_the_title(server, browser, language):
-    with browsing(browser) as page:
+def test_thumbnails_are_named_and_their_tooltip_spares_the_title(server, tabs, language):
+    with browsing(tabs) as page:
         page.goto(f"{server}/{language}/examples/index.html")
         cards = page.locator(".sphx-glr-thumbcontainer")
         assert cards.count() == len(EXAMPLES)
@@ -389,8 +398,8 @@ def test_thumbnails_are_named_and_their_tooltip_spares_the_title(server, browser
 # -- Chrome: copy buttons, source links, sidebars, downloads ----------------------
 
 
-def test_copy_button_copies_the_code_only(server, browser):
-    with browsing(browser, permissions=["clipboard-read", "clipboard-write"]) as page:
+def test_copy_button_copies_the_code_only(server, tabs):
+    with browsing(tabs) as page:
         page.goto(f"{server}/en/examples/tensors/plot_1_numpy.html")
         assert page.locator(".sphx-glr-script-out button.copybtn").count() == 0
         block = page.locator("div.highlight-Python").first
@@ -405,6 +414,14 @@ def test_copy_button_copies_the_code_only(server, browser):
         block.hover()
         block.locator("button.copybtn").click()
         assert page.evaluate("navigator.clipboard.readText()").strip() == "make update-po"
+
+        # A block with prompts: only the commands are copied, not the prompts or
+        # what the commands print.
+        block.locator("pre").evaluate(
+            "pre => { pre.textContent = '$ make html\\nbuilding...\\n>>> import torch\\n'; }")
+        block.locator("button.copybtn").click()
+        assert page.evaluate("navigator.clipboard.readText()").split() == [
+            "make", "html", "import", "torch"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -430,9 +447,9 @@ def test_every_page_links_to_its_source_and_translated_pages_to_their_catalog(si
             assert links["translate"].endswith(f"locales/es/LC_MESSAGES/{name[:-5]}.po")
 
 
-def test_pages_without_siblings_give_the_text_the_sidebar_width(site, server, browser):
+def test_pages_without_siblings_give_the_text_the_sidebar_width(site, server, tabs):
     """English pages: which pages have a sidebar does not depend on the language."""
-    with browsing(browser) as page:
+    with browsing(tabs) as page:
         for path in site_pages(site, "en"):
             page.goto(f"{server}/{path}")
             sidebar = page.evaluate("""() => {
@@ -448,8 +465,8 @@ def test_pages_without_siblings_give_the_text_the_sidebar_width(site, server, br
 
 
 @pytest.mark.parametrize("width", [PHONE_WIDTHS[0], DESKTOP["width"]])
-def test_download_buttons_keep_their_icon_beside_the_text(server, browser, width):
-    with browsing(browser, width=width) as page:
+def test_download_buttons_keep_their_icon_beside_the_text(server, tabs, width):
+    with browsing(tabs, width=width) as page:
         for language in LANGUAGES:
             page.goto(f"{server}/{language}/examples/nn/plot_8_dynamic.html")
             for button in page.locator("div.sphx-glr-download a.download").all():
