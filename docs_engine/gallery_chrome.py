@@ -23,7 +23,6 @@ This transform runs before Sphinx applies translations, in every language:
 """
 
 import json
-import re
 from pathlib import Path
 
 from docutils import nodes
@@ -36,9 +35,8 @@ from docs_engine.build_files import write_if_changed
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
 from docs_engine.example_sources import example_scripts, example_title, intro_and_title
 from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, is_thumbnail_html,
+                                               thumbnail_image, thumbnail_links,
                                                translate_thumbnail)
-
-THUMBNAIL_LINK = re.compile(r":doc:`[^`<>]+`")
 
 # The sentences that replace sphinx-gallery's: its note, each download link (by
 # the class of its container; "all-" on the gallery index), and the output label.
@@ -87,9 +85,8 @@ class GalleryChrome(SphinxTransform):
             for key in ("python", "jupyter", "zip"):
                 if CSS["download"].format(kind=key) in container["classes"]:
                     self._relabel_download(container, key, gettext)
-        for paragraph in self.document.findall(nodes.paragraph):
-            if THUMBNAIL_LINK.fullmatch(paragraph.rawsource):
-                paragraph["translatable"] = False  # the title comes from the page
+        for link in thumbnail_links(self.document):
+            link["translatable"] = False  # the title comes from the page
         if self.config.language != "en" and self.env.docname.endswith("index"):
             self._translate_thumbnails()
 
@@ -139,16 +136,10 @@ class ThumbnailAlt(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        for paragraph in self.document.findall(nodes.paragraph):
-            if not THUMBNAIL_LINK.fullmatch(paragraph.rawsource):
-                continue
-            siblings = paragraph.parent.children
-            position = siblings.index(paragraph)
-            image = siblings[position - 1] if position else None
-            link = next(paragraph.findall(addnodes.pending_xref), None)
-            if isinstance(image, nodes.image) and link is not None:
-                script = Path(self.env.srcdir, link["reftarget"].lstrip("/") + ".py")
-                image["alt"] = example_title(self.app, script)
+        for link in thumbnail_links(self.document):
+            if (thumbnail := thumbnail_image(link)) is not None:
+                image, page = thumbnail
+                image["alt"] = example_title(self.app, Path(self.env.srcdir, page.lstrip("/") + ".py"))
 
 
 def write_output_label(app: Sphinx) -> None:

@@ -41,8 +41,10 @@ upgrade has one file to check. What is assumed here, for the versions in
   (:func:`example_code_cells`);
 - the zips it writes: each file in one is named by its path from the zip's
   own folder (:func:`zip_sources`);
-- the CSS classes of its chrome (:data:`CSS`) and the raw HTML of its
-  thumbnails (:func:`translate_thumbnail`).
+- the CSS classes of its chrome (:data:`CSS`), the raw HTML of its
+  thumbnails (:func:`translate_thumbnail`), and the reST of a gallery index:
+  each thumbnail's image followed by a paragraph that links its example,
+  ``:doc:`/<page>``` (:func:`thumbnail_links`, :func:`thumbnail_image`).
 
 :func:`check_version` runs when the build starts and stops it, naming this
 file, when the installed sphinx-gallery is not a version listed here.
@@ -56,6 +58,8 @@ from html import escape
 from importlib.metadata import version
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.errors import ExtensionError
 
 # Versions whose internals and output were checked against this module.
@@ -327,6 +331,28 @@ def zip_sources(archive: Path) -> dict[str, Path]:
 
 
 # -- Thumbnails on a gallery index ---------------------------------------------
+
+# The reST link sphinx-gallery writes under each thumbnail: :doc:`/<example page>`.
+THUMBNAIL_LINK = re.compile(r":doc:`[^`<>]+`")
+
+
+def thumbnail_links(document: nodes.document) -> list[nodes.paragraph]:
+    """The paragraphs that link a gallery index's thumbnails to their examples."""
+    return [paragraph for paragraph in document.findall(nodes.paragraph)
+            if THUMBNAIL_LINK.fullmatch(paragraph.rawsource)]
+
+
+def thumbnail_image(link: nodes.paragraph) -> tuple[nodes.image, str] | None:
+    """The thumbnail's image and its example's page (``/``-rooted docname), for the
+    paragraph of its link: sphinx-gallery writes the image right before it."""
+    siblings = link.parent.children
+    position = siblings.index(link)
+    image = siblings[position - 1] if position else None
+    reference = next(link.findall(addnodes.pending_xref), None)
+    if isinstance(image, nodes.image) and reference is not None:
+        return image, reference["reftarget"]
+    return None
+
 
 def is_thumbnail_html(html: str) -> bool:
     return CSS["thumbnail"] in html
