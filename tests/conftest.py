@@ -19,6 +19,7 @@ from playwright.sync_api import sync_playwright
 
 from docs_engine.project import copy_project
 from tests.helpers import serve
+from tests.page_tour import PageVisit, tour
 
 VENV = Path(sys.prefix)
 ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")
@@ -146,3 +147,9 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def page_tour(site, server, browser) -> dict[str, PageVisit]:
+    """Every page of the site, each loaded once in the browser (tests/page_tour.py)."""
+    return tour(browser, server, site.html)

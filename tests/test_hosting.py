@@ -314,35 +314,18 @@ def test_unchanged_mathjax_files_are_not_copied_again(project_copy):
     assert copied and {path: path.stat().st_mtime_ns for path in copied} == copied
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_works_offline_with_its_formulas_rendered(site, server, browser, language):
-    page = browser.new_page()
-    blocked, failed = [], []
-
-    def local_only(route):
-        if route.request.url.startswith(server):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", local_only)
-    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
-    formulas = 0
-    for name in sorted(html_pages(site.html / language)):
-        page.goto(f"{server}/{language}/{name}")
-        page.wait_for_load_state("networkidle")
-        if page.evaluate("() => Boolean(window.MathJax && MathJax.startup)"):
-            page.evaluate("() => MathJax.startup.promise")
-        math = page.locator(".math")
-        formulas += math.count()
-        assert page.locator(".math", has=page.locator("mjx-container")).count() == math.count(), name
-        assert page.locator("mjx-merror").count() == 0, name
-        text = page.locator("body").inner_text()
-        assert "\\(" not in text and "\\[" not in text, f"{name} shows raw TeX"
-    assert blocked == [] and failed == []
-    assert formulas > 0
-    page.close()
+def test_every_page_works_offline_with_its_formulas_rendered(page_tour):
+    """Loaded as a reader loads it (tests/page_tour.py: requests to another host refused)."""
+    for path, visit in page_tour.items():
+        assert visit.blocked == [] and visit.failed == [], path
+        formulas = visit.formulas
+        assert formulas["rendered"] == formulas["formulas"], path
+        assert formulas["errors"] == 0, path
+        raw_tex = "\\(" in formulas["text"] or "\\[" in formulas["text"]
+        assert not raw_tex, f"{path} shows raw TeX"
+    for language in LANGUAGES:
+        assert sum(visit.formulas["formulas"] for path, visit in page_tour.items()
+                   if path.startswith(f"{language}/")) > 0
 
 
 # -- The archive of the whole site ---------------------------------------------------

@@ -12,30 +12,12 @@ import re
 from contextlib import contextmanager
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.conftest import REPOSITORY
-from tests.helpers import EXAMPLES, LANGUAGES, ROOT, page_log, soup
+from tests.helpers import EXAMPLES, LANGUAGES, ROOT, html_pages, page_log, soup
+from tests.page_tour import DESKTOP, PHONE_WIDTHS, THEMES
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE_WIDTHS = [360, 390]
-THEMES = ["light", "dark"]
-# axe-core's rules for WCAG 2.0, 2.1 and 2.2, levels A and AA; plus the check
-# that a control's name holds its visible text (WCAG 2.5.3), experimental in
-# axe 4.12 and so off by default.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-    "rules": {"label-content-name-mismatch": {"enabled": True}},
-    "resultTypes": ["violations"],
-}
-# The dark theme changes colours only (pydata-sphinx-theme swaps its colour
-# variables): in the dark tab, the rules whose result depends on colour.
-AXE_COLOUR_OPTIONS = {
-    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-    "resultTypes": ["violations"],
-}
-AXE_OPTIONS_BY_THEME = {"light": AXE_OPTIONS, "dark": AXE_COLOUR_OPTIONS}
 # WCAG AA: text against its background, and a focus ring against what surrounds it.
 TEXT_CONTRAST = 4.5
 FOCUS_RING_CONTRAST = 3.0
@@ -78,21 +60,6 @@ CONTRAST_JS = r"""
 """
 
 
-def site_pages(site, language: str) -> list[str]:
-    """Every HTML page of a language, as ``<lang>/<path>``."""
-    folder = site.html / language
-    skipped = {"_static", "_sources", "_downloads", "_images"}
-    return sorted(
-        f"{language}/{page.relative_to(folder).as_posix()}"
-        for page in folder.rglob("*.html")
-        if not skipped & set(page.relative_to(folder).parts)
-    )
-
-
-def all_pages(site) -> list[str]:
-    return [page for language in LANGUAGES for page in site_pages(site, language)]
-
-
 @pytest.fixture(scope="module")
 def tabs(browser):
     """The browser context of this module's tabs: a tab after the first finds the
@@ -122,33 +89,13 @@ def browsing(tabs, width: int = DESKTOP["width"], height: int = DESKTOP["height"
 # -- Accessibility ------------------------------------------------------------
 
 
-AXE_JS = "options => axe.run(document, options).then("\
-    " results => results.violations.map(v => ({id: v.id, targets: v.nodes.map(n => n.target)})))"
-
-
-def test_axe_finds_no_violation_on_any_page_in_either_theme(site, server, browser):
-    """Every page of both languages, in the light theme and then, without loading it
-    again, in the dark one (the theme follows the system's colour scheme).
-
-    One tab, one page at a time: axe's colour checks keep a renderer busy, and on
-    two cores tabs side by side took longer than one after the other."""
-    # Reduced motion: no colour transition under way while axe measures colours.
-    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
-    context.add_init_script(Axe().axe_script)  # the axe-core axe-playwright-python ships
-    tab = context.new_page()
-    violations = []
-    try:
-        for path in all_pages(site):
-            tab.emulate_media(color_scheme=THEMES[0])
-            tab.goto(f"{server}/{path}")
-            for theme in THEMES:
-                tab.emulate_media(color_scheme=theme)
-                tab.wait_for_function("theme => document.documentElement.dataset.theme"
-                                      " === theme", arg=theme)
-                violations += [f"{path} ({theme}): {violation['id']} at {violation['targets']}"
-                               for violation in tab.evaluate(AXE_JS, AXE_OPTIONS_BY_THEME[theme])]
-    finally:
-        context.close()
+def test_axe_finds_no_violation_on_any_page_in_either_theme(page_tour):
+    """Every page of both languages, in the light theme and in the dark one."""
+    assert {path.split("/")[0] for path in page_tour} == set(LANGUAGES)
+    assert all(set(visit.violations) == set(THEMES) for visit in page_tour.values())
+    violations = [f"{path} ({theme}): {violation['id']} at {violation['targets']}"
+                  for path, visit in page_tour.items()
+                  for theme, found in visit.violations.items() for violation in found]
     assert violations == []
 
 
@@ -187,28 +134,17 @@ def test_language_switcher_is_readable_named_and_shows_its_focus(server, tabs, t
 
 # -- Phones -------------------------------------------------------------------
 
-# The header's controls that are drawn, and their boxes.
-HEADER_CONTROLS_JS = """() => Array.from(document.querySelectorAll(".bd-header button, .bd-header a"))
-    .map(control => [control, control.getBoundingClientRect()])
-    .filter(([control, box]) => box.width > 0 && box.height > 0)
-    .map(([control, box]) => ({name: control.getAttribute("aria-label") || control.className,
-                               left: box.left, right: box.right}))"""
-
-
-def test_no_page_scrolls_sideways_on_a_phone(site, server, tabs):
+def test_no_page_scrolls_sideways_on_a_phone(page_tour):
     too_wide, off_screen = [], []
-    with browsing(tabs, width=PHONE_WIDTHS[0], height=800) as page:
-        for path in all_pages(site):
-            page.goto(f"{server}/{path}")
-            for width in PHONE_WIDTHS:
-                page.set_viewport_size({"width": width, "height": 800})
-                scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
-                if scroll_width > width:
-                    too_wide.append(f"{path} at {width} px: {scroll_width} px wide")
-                for control in page.evaluate(HEADER_CONTROLS_JS):
-                    if control["left"] < 0 or control["right"] > width:
-                        off_screen.append(f"{path} at {width} px: {control['name']} ends at"
-                                          f" {control['right']:.0f} px")
+    for path, visit in page_tour.items():
+        assert set(visit.phones) == set(PHONE_WIDTHS)
+        for width, view in visit.phones.items():
+            if view.scroll_width > width:
+                too_wide.append(f"{path} at {width} px: {view.scroll_width} px wide")
+            off_screen += [f"{path} at {width} px: {control['name']} ends at"
+                           f" {control['right']:.0f} px"
+                           for control in view.header_controls
+                           if control["left"] < 0 or control["right"] > width]
     assert too_wide == []
     assert off_screen == []
 
@@ -428,11 +364,11 @@ def test_copy_button_copies_the_code_only(server, tabs):
 def test_every_page_links_to_its_source_and_translated_pages_to_their_catalog(site, language):
     # The site is built as on GitHub Actions (conftest.REPOSITORY).
     prefix = f"{REPOSITORY['GITHUB_SERVER_URL']}/{REPOSITORY['GITHUB_REPOSITORY']}/blob/main/"
-    for path in site_pages(site, language):
+    for name in sorted(html_pages(site.html / language)):
+        path = f"{language}/{name}"
         page = site.html / path
         links = {a["class"][1].removeprefix("repository-link--"): a["href"]
                  for a in soup(page).select("a.repository-link")}
-        name = path.split("/", 1)[1]
         if name.removesuffix(".html") in GENERATED_PAGES:
             assert links == {}
             continue
@@ -447,21 +383,13 @@ def test_every_page_links_to_its_source_and_translated_pages_to_their_catalog(si
             assert links["translate"].endswith(f"locales/es/LC_MESSAGES/{name[:-5]}.po")
 
 
-def test_pages_without_siblings_give_the_text_the_sidebar_width(site, server, tabs):
-    """English pages: which pages have a sidebar does not depend on the language."""
-    with browsing(tabs) as page:
-        for path in site_pages(site, "en"):
-            page.goto(f"{server}/{path}")
-            sidebar = page.evaluate("""() => {
-                const bar = document.querySelector(".bd-sidebar-primary");
-                return {shown: !!bar && bar.getBoundingClientRect().width > 0,
-                        links: bar ? bar.querySelectorAll(".bd-docs-nav a").length : 0};
-            }""")
-            assert not sidebar["shown"] or sidebar["links"] > 0, path
-            name = path.split("/", 1)[1].removesuffix(".html")
-            # The theme shows none on generated pages and on the home page.
-            without = PAGES_WITHOUT_SIDEBAR + GENERATED_PAGES + ["index"]
-            assert sidebar["shown"] == (name not in without), path
+def test_pages_without_siblings_give_the_text_the_sidebar_width(page_tour):
+    # The theme shows none on generated pages and on the home page.
+    without = PAGES_WITHOUT_SIDEBAR + GENERATED_PAGES + ["index"]
+    for path, visit in page_tour.items():
+        assert not visit.sidebar["shown"] or visit.sidebar["links"] > 0, path
+        name = path.split("/", 1)[1].removesuffix(".html")
+        assert visit.sidebar["shown"] == (name not in without), path
 
 
 @pytest.mark.parametrize("width", [PHONE_WIDTHS[0], DESKTOP["width"]])
