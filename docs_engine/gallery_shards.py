@@ -10,7 +10,8 @@ last time), and forks one process per shard: each starts from the Sphinx
 application already set up, so nothing is imported or configured twice, and
 runs sphinx-gallery with the other shards' examples ignored
 (:func:`docs_engine.sphinx_gallery_adapter.execute_only`). Their lines are
-printed as they come, prefixed ``[shard N]``.
+printed as they come, prefixed ``[shard N]``; each shard's last line names the
+examples it executed (``[shard N] executed: plot_1_numpy.py, ...``).
 
 When every shard has finished, sphinx-gallery's own run in the main process
 finds every example current (it skips them by checksum) and writes what
@@ -103,7 +104,9 @@ def _execute_shard(app: Sphinx, ignored: list[str], output: int) -> int:
     os.dup2(output, 1)
     os.dup2(output, 2)
     try:
-        return 0 if sg.execute_only(app, ignored) else 1
+        passed, failed = sg.execute_only(app, ignored)
+        logger.info("executed: %s", ", ".join(source.name for source in passed + failed))
+        return 1 if failed else 0
     except BaseException:  # a shard must never return into the main process's build
         traceback.print_exc()
         return 1

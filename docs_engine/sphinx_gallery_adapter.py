@@ -12,7 +12,8 @@ upgrade has one file to check. What is assumed here, for the versions in
   ``matplotlib_scraper`` (``scrapers``) and ``generate_gallery_rst``
   (``gen_gallery``), its ``builder-inited`` handler, which reads
   ``ignore_pattern`` and ``download_all_examples`` when it runs and records
-  each example that failed in ``failing_examples`` (:func:`execute_only`);
+  the examples it executed in ``passing_examples`` and ``failing_examples``
+  (:func:`execute_only`);
 - the scraper's ``block_vars``: ``target_file``, ``example_globals`` and
   ``image_path_iterator`` (whose ``paths`` lists the images written so far);
 - how ``matplotlib_scraper`` saves a figure (:func:`savefig_options`) and
@@ -154,15 +155,17 @@ def ignore_pattern(default: str, ignored: list[str]) -> str:
     return f"{default}|^(?:{names})$"
 
 
-def execute_only(app, ignored: list[str]) -> bool:
+def execute_only(app, ignored: list[str]) -> tuple[list[Path], list[Path]]:
     """Run sphinx-gallery over the galleries as if ``ignored`` were not there
-    (its run at ``builder-inited``, in a process of one shard); whether every
-    example it executed passed. The gallery-wide zips are left to the whole run."""
+    (its run at ``builder-inited``, in a process of one shard). Returns the
+    source files of the examples it executed that passed, and of those that
+    failed. The gallery-wide zips are left to the whole run."""
     gallery_conf = app.config.sphinx_gallery_conf
     gallery_conf["ignore_pattern"] = ignore_pattern(gallery_conf["ignore_pattern"], ignored)
     gallery_conf["download_all_examples"] = False
     generate_gallery_rst(app)
-    return not failed_examples(gallery_conf)
+    passed = [Path(source).resolve() for source in gallery_conf["passing_examples"]]
+    return passed, failed_examples(gallery_conf)
 
 
 def failed_examples(gallery_conf: dict) -> list[Path]:
