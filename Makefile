@@ -102,9 +102,12 @@ html:
 
 # Build one language from the executed gallery (and, if translated, its compiled catalogs).
 # Sphinx cannot tell that our extensions changed: then it starts afresh (-E).
+# Side by side, a translated language has the most to do (it translates the pages
+# and downloads and draws its figures): English runs at a lower priority, on the
+# cycles the others leave, so that it never holds back the longest build.
 $(addprefix html-,$(LANGUAGES)): html-%: $(STAMPS)/html-%
 $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$*),$(STAMPS)/catalogs-$$*)
-	$(SPHINX) -b html $(if $(filter $(ENGINE),$?),-E) -D language=$* -D gallery_execute=0 \
+	$(if $(filter en,$*),nice -n 10) $(SPHINX) -b html $(if $(filter $(ENGINE),$?),-E) -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 	@mkdir -p $(@D) && touch $@
 
