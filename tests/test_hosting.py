@@ -269,7 +269,8 @@ def test_a_missing_page_shows_the_404_page_of_its_paths_language(published, brow
     page.goto(published + missing)
     if language != LANGUAGES[0]:
         page.wait_for_url(f"{published}{language}/{NOT_FOUND_PAGE}")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state()  # the page it ends on, with its style sheets and scripts
+    page.evaluate("() => document.fonts.ready.then(() => true)")
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").first.inner_text() == translated("Page not found", language)
     # Rendered with the theme's style sheets: its header is a flex box.
