@@ -13,16 +13,15 @@ Each ``locales/<lang>/LC_MESSAGES/**/*.po`` is compiled by GNU ``msgfmt
   a translation older than its source.
 - A translation that breaks its markup (:mod:`docs_engine.po_checks`) is left
   out of the compiled catalog, so the page shows the English; the problem is
-  recorded in ``markup-problems.json`` beside the catalogs, and every Sphinx
+  recorded in ``compiled-catalogs.json`` beside the catalogs, and every Sphinx
   build of the language reports it as a warning (which fails a strict build)
   until the translation is fixed.
 - ``sphinx.js`` (the search page's messages, which Sphinx reads beside its
   catalogs) is copied as it is.
 - Compiled files whose source is gone are removed.
 
-A catalog whose bytes have not changed since it was compiled (their
-checksums are kept in ``compiled-catalogs.json``, with its problems) is not
-compiled again, and a compiled file is rewritten only when its bytes
+A catalog whose bytes have not changed since it was compiled (that file
+keeps each catalog's checksum with its problems) is not compiled again, and a compiled file is rewritten only when its bytes
 change, so Sphinx re-reads only the pages whose catalog changed.
 """
 
@@ -41,7 +40,6 @@ from docs_engine import po_checks
 from docs_engine.build_files import write_if_changed
 from docs_engine.po_checks import Problem, catalog_markup_problems
 
-PROBLEMS_FILE = "markup-problems.json"
 # Each catalog's checksum when it was last compiled, and its markup problems;
 # and under CHECKER_KEY, the checksum of the code that compiled and checked them.
 COMPILED_FILE = "compiled-catalogs.json"
@@ -130,14 +128,18 @@ def compile_language(sources: Path, target: Path,
     return problems, record
 
 
-def problems_path(compiled_language_dir: Path) -> Path:
-    return compiled_language_dir / PROBLEMS_FILE
+def read_record(compiled_language_dir: Path) -> dict:
+    """What the last compilation recorded, by catalog (empty if nothing or if it failed)."""
+    try:
+        return json.loads((compiled_language_dir / COMPILED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def read_problems(compiled_language_dir: Path) -> list[dict]:
-    """The markup problems the last compilation recorded (none if it recorded none)."""
-    path = problems_path(compiled_language_dir)
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    """The markup problems the last compilation recorded, catalog by catalog."""
+    return [problem for name, catalog in sorted(read_record(compiled_language_dir).items())
+            if name != CHECKER_KEY for problem in catalog["problems"]]
 
 
 def checker_version() -> str:
@@ -155,22 +157,15 @@ def compile_catalogs(sources: Path, output: Path, language: str) -> list[Problem
     """
     language_dir = output / language
     record_path = language_dir / COMPILED_FILE
-    try:
-        compiled = json.loads(record_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        compiled = {}
+    compiled = read_record(language_dir)
     if compiled.pop(CHECKER_KEY, None) != checker_version():
         compiled = {}  # the checks changed: every catalog is checked again
     try:
         problems, record = compile_language(sources / language / "LC_MESSAGES",
                                             language_dir / "LC_MESSAGES", compiled)
     except CatalogError:
-        problems_path(language_dir).unlink(missing_ok=True)
         record_path.unlink(missing_ok=True)
         raise
-    records = [asdict(p) for p in problems]
-    write_if_changed(problems_path(language_dir),
-                     (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     record[CHECKER_KEY] = checker_version()
     write_if_changed(record_path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
     return problems
