@@ -113,6 +113,21 @@ def add_companions(document: nodes.document,
             block.parent.insert(block.parent.index(block) + 1, companion)
 
 
+def take_companions(transform: SphinxTransform, kind: type[nodes.Element]
+                    ) -> list[tuple[nodes.Element, nodes.Element]]:
+    """Once Sphinx has translated the page: each code block and its companion of
+    ``kind``, the companion taken out of the page. None for the gettext builder,
+    which extracts the companions' messages."""
+    if transform.app.builder.name == "gettext":
+        return []
+    taken = []
+    for companion in list(transform.document.findall(kind)):
+        parent = companion.parent
+        taken.append((parent[parent.index(companion) - 1], companion))
+        parent.remove(companion)
+    return taken
+
+
 class ExtractCodeComments(SphinxTransform):
     """Give each code block of an example page its comments as messages."""
 
@@ -134,17 +149,13 @@ class ApplyCodeComments(SphinxTransform):
     default_priority = 25  # after sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs) -> None:
-        if self.app.builder.name == "gettext":
-            return  # the gettext builder extracts the companions' messages
-        for companion in list(self.document.findall(code_comments)):
-            block = companion.parent[companion.parent.index(companion) - 1]
+        for block, companion in take_companions(self, code_comments):
             translations = companion["translations"]
             if translations:
                 code = translate_comments(block.astext(), lambda m: translations.get(m, m))
                 block.children = []
                 block += nodes.Text(code)
                 block.rawsource = code
-            companion.parent.remove(companion)
 
 
 def setup(app: Sphinx) -> dict:

@@ -33,7 +33,7 @@ from sphinx.util.i18n import docname_to_domain
 
 from docs_engine import sphinx_gallery_adapter as sg
 from docs_engine.build_files import write_if_changed
-from docs_engine.code_comments import add_companions
+from docs_engine.code_comments import add_companions, take_companions
 from docs_engine.figure_texts import FIGURE_TEXT_COMMENT, figure_messages, find_figure_texts
 from docs_engine.po_checks import formatted
 
@@ -79,10 +79,7 @@ class DropFigureTexts(SphinxTransform):
     default_priority = 25  # after sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs) -> None:
-        if self.app.builder.name == "gettext":
-            return  # the gettext builder extracts the companions' messages
-        for companion in list(self.document.findall(figure_texts)):
-            companion.parent.remove(companion)
+        take_companions(self, figure_texts)
 
 
 def mark_figure_texts_in_templates(app: Sphinx, exception: Exception | None) -> None:
