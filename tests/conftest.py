@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from docs_engine.project import copy_project
+from tests.browsing import open_shared_tab
 from tests.helpers import serve
 from tests.page_tour import PageVisit, tour
 
@@ -147,6 +148,14 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def tab(browser):
+    """The tab the browser tests share; borrow it with ``tests.browsing.browsing``."""
+    shared = open_shared_tab(browser)
+    yield shared
+    shared.context.close()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
+from tests.browsing import browsing
 from tests.conftest import SITE_URL, VENV, build_environment, build_site, make
 from tests.helpers import LANGUAGES, NOT_FOUND_PAGE, ROOT, html_pages, serve, soup
 
@@ -262,32 +263,39 @@ def published(hosted_site, tmp_path_factory):
     ("en/a/b/c/no-such-page.html", "en"),
     ("no-such-folder/", "en"),
 ])
-def test_a_missing_page_shows_the_404_page_of_its_paths_language(published, browser, missing, language):
-    page = browser.new_page()
+def test_a_missing_page_shows_the_404_page_of_its_paths_language(published, tab, missing, language):
     failed = []
-    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
-    page.goto(published + missing)
-    if language != LANGUAGES[0]:
-        page.wait_for_url(f"{published}{language}/{NOT_FOUND_PAGE}")
-    page.wait_for_load_state()  # the page it ends on, with its style sheets and scripts
-    page.evaluate("() => document.fonts.ready.then(() => true)")
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.locator("h1").first.inner_text() == translated("Page not found", language)
-    # Rendered with the theme's style sheets: its header is a flex box.
-    assert page.locator(".bd-header").evaluate("header => getComputedStyle(header).display") == "flex"
+
+    def record_failure(response):
+        if response.status >= 400:
+            failed.append(response.url)
+
+    with browsing(tab) as page:
+        page.on("response", record_failure)
+        try:
+            page.goto(published + missing)
+            if language != LANGUAGES[0]:
+                page.wait_for_url(f"{published}{language}/{NOT_FOUND_PAGE}")
+            page.wait_for_load_state()  # the page it ends on, with its style sheets and scripts
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            assert page.locator("html").get_attribute("lang") == language
+            assert page.locator("h1").first.inner_text() == translated("Page not found", language)
+            # Rendered with the theme's style sheets: its header is a flex box.
+            assert page.locator(".bd-header").evaluate(
+                "header => getComputedStyle(header).display") == "flex"
+        finally:
+            page.remove_listener("response", record_failure)
     assert [url for url in failed if not url.endswith(missing)] == []
-    page.close()
 
 
-def test_the_404_page_searches_the_site(published, browser):
-    page = browser.new_page()
-    page.goto(published + "es/no-such-page.html")
-    page.wait_for_url(f"{published}es/{NOT_FOUND_PAGE}")
-    page.locator(".bd-article input[name=q]").fill("tensor")
-    page.locator(".bd-article form[role=search] button").click()
-    page.wait_for_url(f"{published}es/search.html?q=tensor")
-    page.locator("#search-results li").first.wait_for()
-    page.close()
+def test_the_404_page_searches_the_site(published, tab):
+    with browsing(tab) as page:
+        page.goto(published + "es/no-such-page.html")
+        page.wait_for_url(f"{published}es/{NOT_FOUND_PAGE}")
+        page.locator(".bd-article input[name=q]").fill("tensor")
+        page.locator(".bd-article form[role=search] button").click()
+        page.wait_for_url(f"{published}es/search.html?q=tensor")
+        page.locator("#search-results li").first.wait_for()
 
 
 # -- Offline: nothing leaves the site's host -------------------------------------

@@ -3,18 +3,17 @@ phones, the language switcher, the comparison page, thumbnails and chrome.
 
 Everything here is measured on the built pages in the browser (computed
 styles, layout boxes, axe results), never read from a stylesheet. The tests
-share the session's one browser and web server (conftest.py) and one browser
-context (:func:`tabs`); each test opens its own tab, and leaves no cookies or
-storage behind it.
+share the session's one browser, web server and tab (conftest.py,
+tests/browsing.py), except the page tour, which has a tab of its own.
 """
 
 import re
-from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import REPOSITORY
+from tests.browsing import browsing
 from tests.helpers import EXAMPLES, LANGUAGES, ROOT, html_pages, page_log, soup
 from tests.page_tour import DESKTOP, PHONE_WIDTHS, THEMES
 
@@ -27,64 +26,6 @@ PAGES_WITHOUT_SIDEBAR = ["intro", "comparison", "glossary", "contributing", "tra
 GENERATED_PAGES = ["genindex", "search", "404"]
 # The comparison's final losses are shown with this many decimals.
 LOSS_DECIMALS = 3
-
-# WCAG 2 relative luminance and contrast of two "rgb(...)" colours, computed in the page.
-CONTRAST_JS = r"""
-(function () {
-  function channels(color) {
-    return color.match(/[\d.]+/g).slice(0, 3).map(Number);
-  }
-  function luminance(color) {
-    const [r, g, b] = channels(color).map(function (value) {
-      value /= 255;
-      return value <= 0.03928 ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  }
-  window.contrast = function (first, second) {
-    const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
-    return (light + 0.05) / (dark + 0.05);
-  };
-  // The colour an element is drawn on: its first ancestor with an opaque background.
-  window.backgroundOf = function (element) {
-    for (let node = element; node; node = node.parentElement) {
-      const color = getComputedStyle(node).backgroundColor;
-      const parts = color.match(/[\d.]+/g);
-      if (parts.length === 3 || Number(parts[3]) > 0.99) {
-        return color;
-      }
-    }
-    return "rgb(255, 255, 255)";
-  };
-})();
-"""
-
-
-@pytest.fixture(scope="module")
-def tabs(browser):
-    """The browser context of this module's tabs: a tab after the first finds the
-    site's scripts, styles and fonts in the context's cache (0.5 s less a test)."""
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    context.add_init_script(CONTRAST_JS)
-    yield context
-    context.close()
-
-
-@contextmanager
-def browsing(tabs, width: int = DESKTOP["width"], height: int = DESKTOP["height"],
-             theme: str = "light"):
-    """A new tab of ``tabs``; it leaves no cookies or storage behind for the next."""
-    page = tabs.new_page()
-    page.set_viewport_size({"width": width, "height": height})
-    page.emulate_media(color_scheme=theme)
-    try:
-        yield page
-    finally:
-        if page.url.startswith("http"):
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        tabs.clear_cookies()
-        page.close()
-
 
 # -- Accessibility ------------------------------------------------------------
 
@@ -101,8 +42,8 @@ def test_axe_finds_no_violation_on_any_page_in_either_theme(page_tour):
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_language_switcher_is_readable_named_and_shows_its_focus(server, tabs, theme, language):
-    with browsing(tabs, theme=theme) as page:
+def test_language_switcher_is_readable_named_and_shows_its_focus(server, tab, theme, language):
+    with browsing(tab, theme=theme) as page:
         page.goto(f"{server}/{language}/intro.html")
         button = page.locator(".bd-header .language-switcher button")
         text_contrast = button.evaluate(
@@ -151,8 +92,8 @@ def test_no_page_scrolls_sideways_on_a_phone(page_tour):
 
 @pytest.mark.parametrize("page_name", ["intro", "examples/nn/plot_8_dynamic"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_phone_menu_holds_the_language_and_theme_switchers(server, tabs, language, page_name):
-    with browsing(tabs, width=PHONE_WIDTHS[0], height=800) as page:
+def test_phone_menu_holds_the_language_and_theme_switchers(server, tab, language, page_name):
+    with browsing(tab, width=PHONE_WIDTHS[0], height=800) as page:
         page.goto(f"{server}/{language}/{page_name}.html")
         page.locator(".bd-header button.primary-toggle").click()
         menu = page.locator("#pst-primary-sidebar-modal")
@@ -165,8 +106,8 @@ def test_phone_menu_holds_the_language_and_theme_switchers(server, tabs, languag
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_wide_boxes_scroll_inside_themselves_on_a_phone(server, tabs, language):
-    with browsing(tabs, width=PHONE_WIDTHS[0], height=800) as page:
+def test_wide_boxes_scroll_inside_themselves_on_a_phone(server, tab, language):
+    with browsing(tab, width=PHONE_WIDTHS[0], height=800) as page:
         page.goto(f"{server}/{language}/comparison.html")
         table = page.locator("table.variant-comparison").locator("xpath=..").evaluate(
             "box => ({overflow: getComputedStyle(box).overflowX,"
@@ -187,9 +128,9 @@ def test_wide_boxes_scroll_inside_themselves_on_a_phone(server, tabs, language):
         assert outputs and all(box["scroll"] <= box["width"] for box in outputs)
 
 
-def test_previous_and_next_titles_are_not_cut_off_on_a_phone(server, tabs):
+def test_previous_and_next_titles_are_not_cut_off_on_a_phone(server, tab):
     """Spanish titles are the longest."""
-    with browsing(tabs, width=PHONE_WIDTHS[0], height=800) as page:
+    with browsing(tab, width=PHONE_WIDTHS[0], height=800) as page:
         for example in EXAMPLES:
             page.goto(f"{server}/es/{example}.html")
             for width in PHONE_WIDTHS:
@@ -210,8 +151,8 @@ def follow_switcher(page, language: str) -> None:
 
 
 @pytest.mark.parametrize("start,target", [("en", "es"), ("es", "en")])
-def test_switcher_keeps_the_section(server, tabs, start, target):
-    with browsing(tabs) as page:
+def test_switcher_keeps_the_section(server, tab, start, target):
+    with browsing(tab) as page:
         page.goto(f"{server}/{start}/intro.html#how-every-example-trains")
         follow_switcher(page, target)
         assert page.url == f"{server}/{target}/intro.html#how-every-example-trains"
@@ -220,16 +161,16 @@ def test_switcher_keeps_the_section(server, tabs, start, target):
 
 
 @pytest.mark.parametrize("start,target", [("en", "es"), ("es", "en")])
-def test_switcher_keeps_the_search(server, tabs, start, target):
-    with browsing(tabs) as page:
+def test_switcher_keeps_the_search(server, tab, start, target):
+    with browsing(tab) as page:
         page.goto(f"{server}/{start}/search.html?q=gradient")
         follow_switcher(page, target)
         assert page.url == f"{server}/{target}/search.html?q=gradient"
         assert page.locator(".bd-search-container input[name=q]").input_value() == "gradient"
 
 
-def test_switcher_opens_the_top_of_a_page_without_the_section(server, tabs):
-    with browsing(tabs) as page:
+def test_switcher_opens_the_top_of_a_page_without_the_section(server, tab):
+    with browsing(tab) as page:
         page.goto(f"{server}/en/intro.html#a-section-only-english-has")
         follow_switcher(page, "es")
         assert page.url == f"{server}/es/intro.html#a-section-only-english-has"
@@ -237,17 +178,17 @@ def test_switcher_opens_the_top_of_a_page_without_the_section(server, tabs):
         assert page.evaluate("window.scrollY") == 0
 
 
-def test_switcher_carries_no_place_to_a_home_page_standing_in_for_a_page(server, tabs):
+def test_switcher_carries_no_place_to_a_home_page_standing_in_for_a_page(server, tab):
     """The 404 page's switcher leads to the other language's home page, as it is."""
-    with browsing(tabs) as page:
+    with browsing(tab) as page:
         page.goto(f"{server}/en/404.html?q=gradient#a-section")
         home = page.locator(".bd-header .language-switcher a[hreflang=es]")
         assert home.evaluate("a => a.href") == f"{server}/es/index.html"
 
 
-def test_switcher_keeps_the_place_with_absolute_links(server, tabs):
+def test_switcher_keeps_the_place_with_absolute_links(server, tab):
     """The links may be absolute (a site URL set): the place travels all the same."""
-    with browsing(tabs) as page:
+    with browsing(tab) as page:
         page.goto(f"{server}/en/glossary.html")
         page.evaluate("""origin => document.querySelectorAll(".language-switcher a[hreflang]")
             .forEach(a => a.setAttribute("href", origin + "/" + a.hreflang + "/glossary.html"))""",
@@ -261,8 +202,8 @@ def test_switcher_keeps_the_place_with_absolute_links(server, tabs):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_comparison_table_fits_a_desktop_window(server, tabs, language):
-    with browsing(tabs) as page:
+def test_comparison_table_fits_a_desktop_window(server, tab, language):
+    with browsing(tab) as page:
         page.goto(f"{server}/{language}/comparison.html")
         box = page.locator("table.variant-comparison").locator("xpath=..")
         assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
@@ -270,9 +211,9 @@ def test_comparison_table_fits_a_desktop_window(server, tabs, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_comparison_losses_are_rounded_with_the_exact_value_reachable(site, server, tabs,
+def test_comparison_losses_are_rounded_with_the_exact_value_reachable(site, server, tab,
                                                                       language):
-    with browsing(tabs) as page:
+    with browsing(tab) as page:
         page.goto(f"{server}/{language}/comparison.html")
         rows = page.locator("table.variant-comparison tbody tr")
         assert rows.count() == len(EXAMPLES)
@@ -290,8 +231,8 @@ def test_comparison_losses_are_rounded_with_the_exact_value_reachable(site, serv
             assert shown == f'"{printed}"'
 
 
-def test_comparison_numbers_are_right_aligned_in_equal_width_figures(server, tabs):
-    with browsing(tabs) as page:
+def test_comparison_numbers_are_right_aligned_in_equal_width_figures(server, tab):
+    with browsing(tab) as page:
         page.goto(f"{server}/en/comparison.html")
         cells = page.locator("table.variant-comparison td.number")
         assert cells.count() == 4 * len(EXAMPLES)
@@ -312,8 +253,8 @@ def test_comparison_numbers_are_right_aligned_in_equal_width_figures(server, tab
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_thumbnails_are_named_and_their_tooltip_spares_the_title(server, tabs, language):
-    with browsing(tabs) as page:
+def test_thumbnails_are_named_and_their_tooltip_spares_the_title(server, tab, language):
+    with browsing(tab) as page:
         page.goto(f"{server}/{language}/examples/index.html")
         cards = page.locator(".sphx-glr-thumbcontainer")
         assert cards.count() == len(EXAMPLES)
@@ -334,8 +275,8 @@ def test_thumbnails_are_named_and_their_tooltip_spares_the_title(server, tabs, l
 # -- Chrome: copy buttons, source links, sidebars, downloads ----------------------
 
 
-def test_copy_button_copies_the_code_only(server, tabs):
-    with browsing(tabs) as page:
+def test_copy_button_copies_the_code_only(server, tab):
+    with browsing(tab) as page:
         page.goto(f"{server}/en/examples/tensors/plot_1_numpy.html")
         assert page.locator(".sphx-glr-script-out button.copybtn").count() == 0
         block = page.locator("div.highlight-Python").first
@@ -393,8 +334,8 @@ def test_pages_without_siblings_give_the_text_the_sidebar_width(page_tour):
 
 
 @pytest.mark.parametrize("width", [PHONE_WIDTHS[0], DESKTOP["width"]])
-def test_download_buttons_keep_their_icon_beside_the_text(server, tabs, width):
-    with browsing(tabs, width=width) as page:
+def test_download_buttons_keep_their_icon_beside_the_text(server, tab, width):
+    with browsing(tab, width=width) as page:
         for language in LANGUAGES:
             page.goto(f"{server}/{language}/examples/nn/plot_8_dynamic.html")
             for button in page.locator("div.sphx-glr-download a.download").all():
