@@ -8,6 +8,7 @@ neither the script nor its compiled catalog changes).
 """
 
 import ast
+import functools
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -50,6 +51,11 @@ def translated_source(app: Sphinx, script: Path) -> str:
 def intro_and_title(app: Sphinx, script: Path, translated: bool = True) -> tuple[str, str]:
     """An example's first paragraph and title, as sphinx-gallery shows them."""
     source = translated_source(app, script) if translated else script.read_text(encoding="utf-8")
+    return _intro_and_title(script, source)
+
+
+@functools.lru_cache(maxsize=64)  # asked for by every page that names an example
+def _intro_and_title(script: Path, source: str) -> tuple[str, str]:
     docstring = ast.get_docstring(ast.parse(source), clean=False) or ""
     return extract_intro_and_title(script, docstring)
 
