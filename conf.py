@@ -39,7 +39,7 @@ extensions = [
     "docs_engine.translation_status",
     "docs_engine.theme_messages",
     "sphinx_sitemap",
-    "sphinxext.opengraph",
+    "docs_engine.opengraph",  # sphinxext-opengraph, without matplotlib at start-up
     "notfound.extension",
     "docs_engine.site_urls",
     "docs_engine.not_found",

@@ -6,7 +6,8 @@ in the same round, and the medians are printed with the ratios the build
 engine is held to:
 
 - a no-change ``make html``: Make finds nothing to do and starts no Sphinx;
-- one catalog edited, ``make html``, against a clean build of that language;
+- one translation edited in a catalog, ``make html``, against a clean build
+  of that language (its catalogs compiled, its pages built);
 - a clean ``make html`` (every language) against a clean ``make html-en``;
 - the gallery step with the examples side by side against one at a time.
 
@@ -21,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import polib
 
 from docs_engine.project import copy_project
 
@@ -38,6 +41,15 @@ def make(root: Path, *targets: str) -> float:
     return time.perf_counter() - start
 
 
+def edit_one_translation(catalog: Path) -> None:
+    """Change a paragraph's translation in ``catalog``, as a translator would:
+    its page is read and written again, and the pages that list it written again."""
+    entries = polib.pofile(str(catalog))
+    paragraph = max(entries.translated_entries(), key=lambda entry: len(entry.msgid))
+    paragraph.msgstr += " (revisado)"
+    entries.save()
+
+
 def one_round(folder: Path) -> dict[str, float]:
     times = {}
     english = copy_project(folder / "english")
@@ -46,12 +58,12 @@ def one_round(folder: Path) -> dict[str, float]:
     times["clean make html"] = make(both, "html")
     times["no-change make html"] = make(both, "html")
 
-    catalog = both / EDITED_CATALOG
-    catalog.write_text(catalog.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    edit_one_translation(both / EDITED_CATALOG)
     times["make html after editing one catalog"] = make(both, "html")
-    shutil.rmtree(both / "_build/html/es")
-    shutil.rmtree(both / "_build/doctrees/es")
-    (both / "_build/stamps/html-es").unlink()
+    for built in ("html/es", "doctrees/es", "locales/es"):
+        shutil.rmtree(both / "_build" / built)
+    for stamp in ("html-es", "catalogs-es"):
+        (both / "_build/stamps" / stamp).unlink()
     times["clean make html-es (gallery executed)"] = make(both, "html-es")
 
     serial, parallel = copy_project(folder / "serial"), copy_project(folder / "parallel")

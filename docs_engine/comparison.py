@@ -26,7 +26,6 @@ import math
 import os
 from html import escape
 
-import numpy as np
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -52,6 +51,8 @@ LINE_STYLES = ["-", "--", ":", "-."]
 
 def least_squares_optimum() -> float:
     """The smallest sum of squared errors a cubic reaches on the problem."""
+    import numpy as np  # here, not at start-up: most rebuilds leave this page alone
+
     x = np.linspace(-math.pi, math.pi, 2000)
     features = np.stack([np.ones_like(x), x, x**2, x**3], axis=1)
     coefficients, *_ = np.linalg.lstsq(features, np.sin(x), rcond=None)

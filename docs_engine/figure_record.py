@@ -81,8 +81,7 @@ class FigureRecord:
 
     def figure(self):
         """A new copy of the recorded figure, which pyplot does not hold."""
-        import matplotlib.pyplot as plt
-
+        plt = sg.pyplot()  # a pyplot figure comes back with a manager of the current backend
         figure = pickle.loads(self.pickled_figure)
         # A figure pyplot made comes back into pyplot's open figures, where it
         # would stay, and where the next example run in this process would find it.

@@ -129,6 +129,8 @@ def setup(app: Sphinx) -> dict:
     # Where the example scripts live, relative to the source folder.
     app.add_config_value("examples_dir", "../examples", "env", types=[str])
     app.connect("config-inited", gallery_folders, priority=sg.FILLS_DEFAULTS_AT - 5)
+    app.connect("config-inited", sg.import_matplotlib_when_executing,
+                priority=sg.FILLS_DEFAULTS_AT - 1)
     app.connect("builder-inited", remove_stale_outputs, priority=sg.GENERATES_GALLERY_AT - 100)
     app.connect("builder-inited", check_and_finish, priority=sg.GENERATES_GALLERY_AT + 100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

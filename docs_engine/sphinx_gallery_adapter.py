@@ -28,6 +28,9 @@ upgrade has one file to check. What is assumed here, for the versions in
 - the event priorities of its handlers: it fills its configuration's
   defaults at ``config-inited`` priority 10 and generates the gallery at
   ``builder-inited`` priority 500;
+- that filling the defaults imports matplotlib and selects its Agg backend
+  through ``gen_gallery._import_matplotlib`` (from ``scrapers``), which
+  nothing else there calls (:func:`import_matplotlib_when_executing`);
 - what it writes for each example ``<name>.py`` in the gallery folder
   (:data:`EXAMPLE_OUTPUTS`, among them ``<name>.cost.json`` with the
   seconds it took in ``time``; images ``images/sphx_glr_<name>_NNN.png`` and
@@ -103,16 +106,42 @@ def check_version() -> None:
 
 check_version()  # before importing its internals, which may have moved
 
+from sphinx_gallery import gen_gallery  # noqa: E402
 from sphinx_gallery.directives import imgsgnode as GalleryImageNode  # noqa: E402
 from sphinx_gallery.gen_gallery import generate_gallery_rst  # noqa: E402
 from sphinx_gallery.gen_rst import extract_intro_and_title  # noqa: E402
 from sphinx_gallery.notebook import jupyter_notebook  # noqa: E402
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks  # noqa: E402
-from sphinx_gallery.scrapers import matplotlib_scraper  # noqa: E402
+from sphinx_gallery.scrapers import _import_matplotlib, matplotlib_scraper  # noqa: E402
 from sphinx_gallery.utils import get_md5sum, scale_image  # noqa: E402
 
 __all__ = ["GalleryImageNode", "extract_intro_and_title", "jupyter_notebook",
            "split_code_and_text_blocks", "matplotlib_scraper", "scale_image"]
+
+
+# -- matplotlib ------------------------------------------------------------------
+
+def import_matplotlib_when_executing(app, config) -> None:
+    """Leave matplotlib unimported at start-up in a build that executes no example.
+
+    sphinx-gallery imports matplotlib and selects its Agg backend while it
+    fills its configuration's defaults, in every build: 0.4 s of each Sphinx
+    start-up. A language build needs matplotlib only to draw a figure, and
+    imports it then (:func:`pyplot`), so a rebuild that draws none (a
+    translator's, after a catalog edit) does without it. Runs at
+    ``config-inited``, before sphinx-gallery's handler, in every build.
+    """
+    gen_gallery._import_matplotlib = (_import_matplotlib if config.gallery_execute
+                                      else _matplotlib_when_drawing)
+
+
+def _matplotlib_when_drawing() -> None:
+    """In sphinx-gallery's place at start-up: :func:`pyplot` imports it when needed."""
+
+
+def pyplot():
+    """matplotlib's pyplot, on the Agg backend, as sphinx-gallery sets it up to draw."""
+    return _import_matplotlib()[1]
 
 
 # -- What the scrapers see ----------------------------------------------------
