@@ -156,7 +156,7 @@ serve:
 test: $(INSTALLED) system-tools lint-po
 	$(BIN)/python -m pytest
 
-# Time clean and incremental builds and the catalog checks (a benchmark, not a test).
+# Time clean, no-change and incremental builds (a benchmark, not a test).
 benchmark: $(INSTALLED)
 	$(BIN)/python -m docs_engine.benchmark
 

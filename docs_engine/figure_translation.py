@@ -323,6 +323,7 @@ def draw_ahead(app: Sphinx, env, docnames: list[str]) -> None:
     images = _images_to_draw(app, docnames)
     if not images:
         return
+    sg.pyplot()  # both processes may draw: matplotlib imported once, before the fork
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
