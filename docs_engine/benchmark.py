@@ -123,8 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     no_change = statistics.median(r["no-change make html"] for r in rounds)
     print(f"{'no-change make html (goal <= 0.5 s):':<50}{no_change:6.2f} s")
     for label, numerator, denominator in RATIOS:
-        ratio = statistics.median(r[numerator] / r[denominator] for r in rounds)
-        print(f"{label + ':':<50}{ratio:6.2f} x")
+        ratios = [r[numerator] / r[denominator] for r in rounds]
+        rounds_shown = " ".join(f"{ratio:.2f}" for ratio in ratios)
+        print(f"{label + ':':<50}{statistics.median(ratios):6.2f} x   (rounds: {rounds_shown})")
     return 0
 
 

@@ -34,17 +34,24 @@ def _mtime(path: Path) -> int:
     return path.stat().st_mtime_ns if path.exists() else 0
 
 
+def translation_key(app: Sphinx, script: Path) -> tuple:
+    """What the example's text in the build's language depends on: the executed
+    script and its compiled catalog, as they are now."""
+    docname = script_docname(app, script)
+    domain = docname_to_domain(docname, app.config.gettext_compact)
+    catalog = compiled_folder(app) / "LC_MESSAGES" / f"{domain}.mo"
+    return (str(script), app.config.language, _mtime(script), _mtime(catalog))
+
+
 def translated_source(app: Sphinx, script: Path) -> str:
     """The example's script with its text and comments in the build's language."""
     source = script.read_text(encoding="utf-8")
     if not is_translated(app):
         return source
-    docname = script_docname(app, script)
-    domain = docname_to_domain(docname, app.config.gettext_compact)
-    catalog = compiled_folder(app) / "LC_MESSAGES" / f"{domain}.mo"
-    key = (str(script), app.config.language, _mtime(script), _mtime(catalog))
+    key = translation_key(app, script)
     if key not in _translated:
-        _translated[key] = translate_script(source, translations(app, docname).gettext)
+        gettext = translations(app, script_docname(app, script)).gettext
+        _translated[key] = translate_script(source, gettext)
     return _translated[key]
 
 

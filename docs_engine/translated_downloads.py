@@ -26,7 +26,8 @@ from sphinx.transforms import SphinxTransform
 
 from docs_engine.build_files import write_if_changed, zip_bytes
 from docs_engine.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
-from docs_engine.example_sources import example_scripts, script_docname, translated_source
+from docs_engine.example_sources import (example_scripts, script_docname, translated_source,
+                                         translation_key)
 from docs_engine.figure_translation import figure_in_language
 from docs_engine.learner_requirements import REQUIREMENTS_FILE, page_requirements
 from docs_engine.notebook_outputs import add_outputs, notebook_json
@@ -34,8 +35,24 @@ from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, executed_bloc
                                                jupyter_notebook, split_code_and_text_blocks)
 
 
+_made: dict[tuple, dict[str, bytes]] = {}
+
+
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
-    """The translated ``.py`` and ``.ipynb`` of one example, by file name."""
+    """The translated ``.py`` and ``.ipynb`` of one example, by file name.
+
+    Made once in a build: the example's page asks, and so does the gallery
+    index, for its zips. They change with the script, its catalog and what it
+    printed and drew (its executed reST).
+    """
+    key = (*translation_key(app, script), str(app.doctreedir),
+           script.with_suffix(".rst").stat().st_mtime_ns)
+    if key not in _made:
+        _made[key] = _translate_example(app, script)
+    return _made[key]
+
+
+def _translate_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     out_dir = downloads_dir(app) / script.parent.relative_to(app.srcdir)
     docname = script_docname(app, script)
     source = translated_source(app, script)
