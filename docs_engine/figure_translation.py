@@ -314,9 +314,9 @@ def draw_ahead(app: Sphinx, env, docnames: list[str]) -> None:
     itself if it gets there first, and the image is the same either way.
     The process draws from the last page read backwards: the pages, read from
     the first, draw what they need before it gets there (the gallery's index
-    needs every figure, for its notebooks), so the two meet in the middle and
-    no figure is drawn twice. Whatever the process cannot draw the pages
-    draw, and report.
+    needs every figure, for its notebooks), so the two meet in the middle,
+    where at most a figure or two is drawn by both. Whatever the process
+    cannot draw the pages draw, and report.
     """
     if not is_translated(app) or not hasattr(os, "fork"):
         return
