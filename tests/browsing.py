@@ -61,6 +61,7 @@ def browsing(tab, width: int = DESKTOP["width"], height: int = DESKTOP["height"]
         yield tab
     finally:
         if tab.url.startswith("http"):
+            tab.wait_for_load_state()  # a page the test left still loading
             tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
         tab.context.clear_cookies()
         tab.mouse.move(0, 0)  # nothing left hovered on the next test's page

@@ -61,3 +61,19 @@ def test_spanish_search_reports_in_spanish(server, tab, query, found):
             assert re.search(rf"\b{results}\b", summary.inner_text())
         messages = page.locator("#search-results h2").inner_text() + " " + summary.inner_text()
     assert not english_words(set(WORD.findall(messages))), messages
+
+
+def test_the_shared_tab_comes_back_blank_to_the_next_test(server, tab):
+    """What one test leaves in the shared tab (tests/browsing.py) never reaches the next."""
+    with browsing(tab, theme="dark") as page:
+        page.goto(f"{server}/en/intro.html")
+        page.evaluate("() => { localStorage.setItem('left', '1');"
+                      " sessionStorage.setItem('left', '1'); }")
+        page.context.add_cookies([{"name": "seen", "value": "1", "url": server}])
+    assert tab.url == "about:blank"
+    with browsing(tab) as page:
+        page.goto(f"{server}/en/intro.html")
+        assert page.evaluate(
+            "() => [localStorage.getItem('left'), sessionStorage.getItem('left')]") == [None, None]
+        assert page.context.cookies() == []
+        assert page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches") is False
