@@ -21,8 +21,9 @@ Each ``locales/<lang>/LC_MESSAGES/**/*.po`` is compiled by GNU ``msgfmt
 - Compiled files whose source is gone are removed.
 
 A catalog whose bytes have not changed since it was compiled (that file
-keeps each catalog's checksum with its problems) is not compiled again, and a compiled file is rewritten only when its bytes
-change, so Sphinx re-reads only the pages whose catalog changed.
+keeps each catalog's checksum with its problems) is not compiled again, and
+a compiled file is rewritten only when its bytes change, so Sphinx re-reads
+only the pages whose catalog changed.
 """
 
 import argparse

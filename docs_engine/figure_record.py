@@ -113,8 +113,7 @@ def rerun_unrecorded(app: Sphinx) -> None:
 
     for _, gallery in galleries(app):
         for executed in sorted(gallery.rglob("*.py")):
-            figures = [image for image in sg.example_images(executed.parent, executed.stem)
-                       if image.suffix == ".png" and image.parent.name != "thumb"]
+            figures = sg.example_figures(executed.parent, executed.stem)
             if any(read_record(image) is None for image in figures):
                 logger.info("running %s again: its figures have no records", executed.name)
                 sg.forget_execution(executed)

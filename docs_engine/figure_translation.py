@@ -194,9 +194,7 @@ def thumbnail_in_language(app: Sphinx, english_thumbnail: Path) -> Path:
     """A gallery thumbnail in the build's language, scaled from the translated figure."""
     english_thumbnail = Path(app.srcdir, english_thumbnail)  # as given, if absolute
     script, _ = sg.example_of_image(english_thumbnail)
-    figures = [image for image in sg.example_images(script.parent, script.stem)
-               if image.suffix == ".png" and image.parent.name != "thumb"]
-    number = sg.thumbnail_figure(script, len(figures))
+    number = sg.thumbnail_figure(script, len(sg.example_figures(script.parent, script.stem)))
     if number is None:
         return english_thumbnail  # an image file the example names, not a figure
     english_figure = sg.figure_path(script.parent, script.stem, number)
@@ -300,8 +298,7 @@ def _images_to_draw(app: Sphinx, docnames: list[str]) -> list[tuple[str, Path]]:
                        for script in sorted(page.parent.rglob("*.py"))
                        if sg.thumbnail_path(script.parent, script.stem).exists()]
         elif page.with_suffix(".py").exists():
-            images += [(docname, image) for image in sg.example_images(page.parent, page.name)
-                       if image.suffix == ".png" and image.parent.name != "thumb"]
+            images += [(docname, image) for image in sg.example_figures(page.parent, page.name)]
     return images
 
 
@@ -331,7 +328,7 @@ def draw_ahead(app: Sphinx, env, docnames: list[str]) -> None:
         status = 0
         try:
             for docname, image in reversed(images):
-                if image.parent.name == "thumb":
+                if sg.is_thumbnail(image):
                     thumbnail_in_language(app, image)
                 else:
                     drawing_in_language(app, docname, image)

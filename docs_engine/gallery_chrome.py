@@ -139,7 +139,8 @@ class ThumbnailAlt(SphinxPostTransform):
         for link in thumbnail_links(self.document):
             if (thumbnail := thumbnail_image(link)) is not None:
                 image, page = thumbnail
-                image["alt"] = example_title(self.app, Path(self.env.srcdir, page.lstrip("/") + ".py"))
+                script = Path(self.env.srcdir, page.lstrip("/") + ".py")
+                image["alt"] = example_title(self.app, script)
 
 
 def write_output_label(app: Sphinx) -> None:

@@ -8,9 +8,9 @@ extension splits the examples that need executing into ``gallery_jobs``
 shards of about equal running time (the longest first, by the time each took
 last time), and forks one process per shard: each starts from the Sphinx
 application already set up, so Sphinx and its extensions are not loaded
-again (the packages the examples import, each shard imports for itself, side
-by side: importing them once before the fork left a core idle and gained
-nothing), and runs sphinx-gallery with the other shards' examples ignored
+again (each imports the examples' own packages, such as torch, for itself,
+side by side with the other), and runs sphinx-gallery with the other shards'
+examples ignored
 (:func:`docs_engine.sphinx_gallery_adapter.execute_only`). Their lines are
 printed as they come, prefixed ``[shard N]``; each shard's last line names the
 examples it executed (``[shard N] executed: plot_1_numpy.py, ...``).

@@ -211,6 +211,15 @@ def example_images(gallery_folder: Path, stem: str) -> list[Path]:
             *sorted((images / "thumb").glob(f"sphx_glr_{stem}_thumb.*"))]
 
 
+def example_figures(gallery_folder: Path, stem: str) -> list[Path]:
+    """The figures (PNG) written for the example ``stem``, in order; not its thumbnail."""
+    return sorted((gallery_folder / "images").glob(f"sphx_glr_{stem}_[0-9][0-9][0-9].png"))
+
+
+def is_thumbnail(image: Path) -> bool:
+    return image.parent.name == "thumb"
+
+
 def thumbnail_path(gallery_folder: Path, stem: str) -> Path:
     return gallery_folder / "images" / "thumb" / f"sphx_glr_{stem}_thumb.png"
 
@@ -230,11 +239,11 @@ def example_of_image(image: Path) -> tuple[Path, int | None] | None:
     for a thumbnail, ``None`` for any other image.
     """
     match = _FIGURE_NAME.fullmatch(image.name)
-    folder = image.parent.parent if image.parent.name == "thumb" else image.parent
+    folder = image.parent.parent if is_thumbnail(image) else image.parent
     if not match or folder.name != "images":
         return None
     number = None if match["number"] == "thumb" else int(match["number"])
-    if (number is None) != (image.parent.name == "thumb"):
+    if (number is None) != is_thumbnail(image):
         return None
     return folder.parent / f"{match['stem']}.py", number
 
