@@ -83,8 +83,12 @@ GALLERY_STEP = -b dummy -D include_patterns=index.md -D suppress_warnings=toc.no
 # Execute the examples (only those that changed) into $(BUILDDIR)/gallery, $(JOBS)
 # side by side (docs_engine.gallery_shards); one thread each, so that they
 # neither compete for cores nor print numbers that depend on how many there are.
+# The virtual environment's packages count too: installing another version of
+# one (pip adds and removes entries there) runs the step again, and the step
+# executes again the examples that import it (docs_engine.execution_environment).
+SITE_PACKAGES = $(wildcard $(VENV)/lib/python*/site-packages)
 gallery: $(STAMPS)/gallery
-$(STAMPS)/gallery: $(INSTALLED) $(ENGINE) $(EXAMPLES)
+$(STAMPS)/gallery: $(INSTALLED) $(SITE_PACKAGES) $(ENGINE) $(EXAMPLES)
 	OMP_NUM_THREADS=1 $(SPHINX) $(GALLERY_STEP) -D gallery_jobs=$(JOBS) \
 		-d $(BUILDDIR)/doctrees/gallery docs $(BUILDDIR)/dummy
 	@mkdir -p $(@D) && touch $@
