@@ -6,9 +6,9 @@ scripts in ``examples/``; this file sits at the top level and is passed to
 ``-D language=...``; everything here is shared by all languages.
 """
 
-import tomllib
 from pathlib import Path
 
+from docs_engine.project import read_languages, source_language
 from docs_engine.repository_links import repository_from_environment
 
 # -- Project -----------------------------------------------------------------
@@ -16,8 +16,8 @@ from docs_engine.repository_links import repository_from_environment
 project = "Learning PyTorch by example"
 author = "The Learning PyTorch by example contributors"
 copyright = "2026, " + author
-language = "en"
-languages = tomllib.loads(Path(__file__).with_name("languages.toml").read_text("utf-8"))
+languages = read_languages(Path(__file__).parent)
+language = source_language(languages)
 
 # -- Sources -----------------------------------------------------------------
 

@@ -11,26 +11,41 @@ import argparse
 import json
 import runpy
 import sys
-import tomllib
 from html import escape
 from pathlib import Path
 
 from docs_engine.build_files import write_if_changed
+from docs_engine.project import language_tag, read_languages, source_language
 
 REDIRECT = """<!DOCTYPE html>
-<html lang="{default}">
+<html lang="{default_tag}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <link rel="icon" href="favicon.ico">
 <script>
-  // The first language the browser prefers that the site has, else the default.
+  // The site's language the browser prefers (BCP 47 lookup, RFC 4647): for
+  // each of the visitor's languages in turn, the site's language with the
+  // same tag or a shorter one (pt-BR: pt_BR, else pt), else one of the same
+  // language in another region (pt, pt-PT: pt_BR); else the source language.
   var available = {codes};
-  var preferred = (navigator.languages || [navigator.language || ""])
-    .map(function (tag) {{ return tag.toLowerCase().split("-")[0]; }})
-    .filter(function (code) {{ return available.indexOf(code) !== -1; }});
-  window.location.replace((preferred[0] || "{default}") + "/index.html");
+  function tag(code) {{ return code.toLowerCase().replace(/_/g, "-"); }}
+  function choose(preferred) {{
+    for (var i = 0; i < preferred.length; i++) {{
+      var wanted = tag(preferred[i]), language = wanted.split("-")[0], j;
+      for (var prefix = wanted; prefix; prefix = prefix.slice(0, Math.max(prefix.lastIndexOf("-"), 0))) {{
+        for (j = 0; j < available.length; j++) {{
+          if (tag(available[j]) === prefix) return available[j];
+        }}
+      }}
+      for (j = 0; j < available.length; j++) {{
+        if (tag(available[j]).split("-")[0] === language) return available[j];
+      }}
+    }}
+    return "{default}";
+  }}
+  window.location.replace(choose(navigator.languages || [navigator.language || ""]) + "/index.html");
 </script>
 </head>
 <body>
@@ -42,19 +57,16 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-def read_languages(path: Path = Path("languages.toml")) -> dict[str, str]:
-    """The site's languages (code: name), in order; the first is the source."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
 def root_page(languages: dict[str, str], title: str) -> str:
-    default = next(iter(languages))
+    source = source_language(languages)
     return REDIRECT.format(
-        default=default,
+        default=source,
+        default_tag=language_tag(source),
         title=escape(title),
         codes=json.dumps(list(languages)),
         links="\n".join(
-            f'<li><a href="{code}/index.html" hreflang="{code}" lang="{code}">{escape(name)}</a></li>'
+            f'<li><a href="{code}/index.html" hreflang="{language_tag(code)}"'
+            f' lang="{language_tag(code)}">{escape(name)}</a></li>'
             for code, name in languages.items()
         ),
     )
