@@ -2,19 +2,28 @@
 # `make help` lists the targets; README.md explains them.
 
 SPHINXOPTS  ?= -W --keep-going -n
-# The codes of languages.toml, the one list of the site's languages.
-LANGUAGES   ?= $(shell sed -n 's/^\([a-z][a-z_]*\) *=.*/\1/p' languages.toml)
 BUILDDIR    ?= _build
 PORT        ?= 8000
 PYTHON      ?= python3.11
 VENV        ?= .venv
+
+# The codes of languages.toml, the one list of the site's languages, read as
+# conf.py reads it (docs_engine.project, which needs only the standard
+# library: the virtual environment may not exist yet). Read once: `make html`
+# hands them to the Make it starts. The first is the source language.
+ifeq ($(origin SITE_LANGUAGES),undefined)
+SITE_LANGUAGES := $(shell $(PYTHON) -m docs_engine.project)
+endif
+$(if $(SITE_LANGUAGES),,$(error languages.toml could not be read: see the line above))
+LANGUAGES   ?= $(SITE_LANGUAGES)
+SOURCE_LANGUAGE = $(firstword $(SITE_LANGUAGES))
 
 # sphinx-build, ending without the interpreter's clean-up (docs_engine/sphinx_build.py).
 SPHINXBUILD  = $(VENV)/bin/python -m docs_engine.sphinx_build
 BIN          = $(VENV)/bin
 SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
 INSTALLED    = $(VENV)/.installed
-TRANSLATIONS = $(filter-out en,$(LANGUAGES))
+TRANSLATIONS = $(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))
 
 .DEFAULT_GOAL := help
 .PHONY: help system-tools html gallery preview $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
@@ -102,16 +111,18 @@ $(STAMPS)/catalogs-%: $(INSTALLED) docs_engine/catalog_compiler.py docs_engine/p
 
 # Build every language side by side, then the root page that picks the visitor's language.
 html:
-	@$(MAKE) --no-print-directory -j$(JOBS) -Oline $(addprefix html-,$(LANGUAGES)) $(BUILDDIR)/html/index.html
+	@$(MAKE) --no-print-directory -j$(JOBS) -Oline SITE_LANGUAGES='$(SITE_LANGUAGES)' \
+		$(addprefix html-,$(LANGUAGES)) $(BUILDDIR)/html/index.html
 
 # Build one language from the executed gallery (and, if translated, its compiled catalogs).
 # Sphinx cannot tell that our extensions changed: then it starts afresh (-E).
 # Side by side, a translated language has the most to do (it translates the pages
-# and downloads and draws its figures): English runs at a lower priority, on the
-# cycles the others leave, so that it never holds back the longest build.
+# and downloads and draws its figures): the source language runs at a lower
+# priority, on the cycles the others leave, so that it never holds back the
+# longest build.
 $(addprefix html-,$(LANGUAGES)): html-%: $(STAMPS)/html-%
-$(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out en,$$*),$(STAMPS)/catalogs-$$*)
-	$(if $(filter en,$*),nice -n 10) $(SPHINX) -b html $(if $(filter $(ENGINE),$?),-E) -D language=$* -D gallery_execute=0 \
+$(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out $(SOURCE_LANGUAGE),$$*),$(STAMPS)/catalogs-$$*)
+	$(if $(filter $(SOURCE_LANGUAGE),$*),nice -n 10) $(SPHINX) -b html $(if $(filter $(ENGINE),$?),-E) -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 	@mkdir -p $(@D) && touch $@
 
