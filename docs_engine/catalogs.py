@@ -29,6 +29,7 @@ from sphinx.util.i18n import docname_to_domain
 
 from docs_engine.catalog_compiler import read_problems
 from docs_engine.po_checks import LINE_WIDTH
+from docs_engine.project import source_language
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +92,8 @@ def check_compiled(app: Sphinx) -> None:
 
 
 def is_translated(app: Sphinx) -> bool:
-    return bool(app.config.language) and app.config.language != "en"
+    """Whether the build's language is a translation: any but the source, languages.toml's first."""
+    return app.config.language != source_language(app.config.languages)
 
 
 def translations(app: Sphinx, domain: str) -> gettext.NullTranslations:

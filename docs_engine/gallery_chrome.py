@@ -32,7 +32,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from docs_engine.build_files import write_if_changed
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, is_translated, translations
 from docs_engine.example_sources import example_scripts, example_title, intro_and_title
 from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, is_thumbnail_html,
                                                thumbnail_image, thumbnail_links,
@@ -87,7 +87,7 @@ class GalleryChrome(SphinxTransform):
                     self._relabel_download(container, key, gettext)
         for link in thumbnail_links(self.document):
             link["translatable"] = False  # the title comes from the page
-        if self.config.language != "en" and self.env.docname.endswith("index"):
+        if is_translated(self.app) and self.env.docname.endswith("index"):
             self._translate_thumbnails()
 
     @staticmethod

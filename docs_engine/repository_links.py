@@ -18,7 +18,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translation_source, translations
+from docs_engine.catalogs import (EXTENSIONS_CATALOG, add_messages, is_translated, translation_source,
+                                  translations)
 
 MESSAGES = {
     "source": "View the source of this page",
@@ -74,7 +75,7 @@ def page_links(app: Sphinx, docname: str) -> list[dict]:
     if source:
         links.append({"kind": "source", "text": gettext(MESSAGES["source"]),
                       "url": blob + source.as_posix()})
-    if app.config.language != "en":
+    if is_translated(app):
         catalog = translation_source(app, docname)
         if catalog.is_file():
             path = catalog.resolve().relative_to(project_folder(app))

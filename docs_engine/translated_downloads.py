@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from docs_engine.build_files import write_if_changed, zip_bytes
-from docs_engine.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
+from docs_engine.catalogs import EXTENSIONS_CATALOG, is_translated, note_catalog, translations
 from docs_engine.example_sources import (example_scripts, script_docname, translated_source,
                                          translation_key)
 from docs_engine.figure_translation import figure_in_language
@@ -82,7 +82,7 @@ class TranslatedDownloads(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
-        if self.config.language == "en" or not docname.startswith(self.config.gallery_dir + "/"):
+        if not is_translated(self.app) or not docname.startswith(self.config.gallery_dir + "/"):
             return
         links = list(self.document.findall(addnodes.download_reference))
         if not links:

@@ -29,6 +29,7 @@ def _app(root, language="en", repository="https://github.com/owner/site"):
     (root / "locales" / "es" / "LC_MESSAGES" / "intro.po").write_text("")
     config = SimpleNamespace(
         repository_url=repository, repository_branch="main", language=language,
+        languages={"en": "English", "es": "Español"},
         gallery_dir="examples", examples_dir="../examples", gettext_compact=False,
         catalog_sources="../locales", locale_dirs=["../_build/locales"],
     )

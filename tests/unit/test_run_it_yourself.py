@@ -17,7 +17,7 @@ def page(tmp_path, *body: nodes.Node):
     gallery.mkdir(parents=True)
     (gallery / "plot_x.py").write_text("import math\nimport torch\n")
     dependencies = []
-    config = SimpleNamespace(language="en", gallery_dir="examples")
+    config = SimpleNamespace(language="en", languages={"en": "English", "es": "Español"}, gallery_dir="examples")
     env = SimpleNamespace(config=config, note_dependency=dependencies.append, docname="page")
     env._app = SimpleNamespace(config=config, srcdir=tmp_path, env=env)
     settings = get_default_settings()
