@@ -139,15 +139,24 @@ def check_msgfmt(path: Path) -> list[str]:
             for line in result.stderr.strip().splitlines() if not line.startswith("msgfmt:")]
 
 
+def catalog_language(path: Path) -> str | None:
+    """The language of a catalog, from where it lives: ``locales/<language>/...``.
+
+    None for a file outside a ``locales`` folder.
+    """
+    parts = Path(path).absolute().parts
+    under = [index + 1 for index, part in enumerate(parts[:-2]) if part == "locales"]
+    return parts[under[-1]] if under else None
+
+
 def read_catalog(path: Path):
-    """A catalog as Babel reads it; its language is the folder under locales/.
+    """A catalog as Babel reads it, in the language of the folder it lives in.
 
     Babel reads a fuzzy message's ``#| msgid`` lines as a comment; they are
     turned back into the message's previous English here.
     """
-    language = next((p for p in path.parts[::-1] if len(p) == 2 and p.isalpha()), None)
     with path.open("rb") as source:
-        catalog = read_po(source, locale=language)
+        catalog = read_po(source, locale=catalog_language(path))
     for message in catalog:
         previous = [c[2:] for c in message.user_comments if c.startswith("| ")]
         if previous and previous[0].startswith("msgid "):

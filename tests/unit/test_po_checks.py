@@ -1,6 +1,6 @@
 import pytest
 
-from docs_engine.po_checks import catalog_progress, markup_problems
+from docs_engine.po_checks import catalog_language, catalog_progress, formatted, markup_problems, read_catalog
 
 SOURCE = "Use ``loss.backward()`` and :math:`\\sin(x)`, see `the docs <https://pytorch.org>`_."
 
@@ -42,3 +42,23 @@ def test_progress_counts_translated_fuzzy_and_untranslated(tmp_path):
     progress = catalog_progress(str(catalog))
     assert (progress.translated, progress.fuzzy, progress.untranslated) == (1, 1, 1)
     assert progress.percent == pytest.approx(100 / 3)
+
+
+HEADERLESS_CATALOG = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Olá"\n'
+
+
+@pytest.mark.parametrize("folder,language", [
+    ("locales/pt_BR/LC_MESSAGES/examples/nn", "pt_BR"),  # not nn, the section's folder
+    ("locales/es/LC_MESSAGES", "es"),
+    ("locales/es", "es"),  # the translation memory, beside LC_MESSAGES
+])
+def test_a_catalogs_language_is_the_folder_under_locales(tmp_path, folder, language):
+    path = tmp_path / folder / "page.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(HEADERLESS_CATALOG, encoding="utf-8")
+    assert catalog_language(path) == language
+    assert f'"Language: {language}\\n"' in formatted(read_catalog(path)).decode("utf-8")
+
+
+def test_a_catalog_outside_locales_has_no_language(tmp_path):
+    assert catalog_language(tmp_path / "es" / "page.po") is None
