@@ -131,8 +131,9 @@ $(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/roo
 	$(BIN)/python -m docs_engine.root_page --output $@ && touch $@
 
 # Rebuild one translated page after editing its catalog, and say where it is:
-# `make preview PAGE=intro` (or a catalog path, locales/es/LC_MESSAGES/intro.po).
-PREVIEW_LANGUAGE ?= $(firstword $(TRANSLATIONS))
+# `make preview PAGE=intro` (or a catalog path, locales/es/LC_MESSAGES/intro.po,
+# in the language of its folder; a page name is shown in the first translation).
+PREVIEW_LANGUAGE ?= $(or $(word 2,$(subst /, ,$(filter locales/%,$(PAGE)))),$(firstword $(TRANSLATIONS)))
 preview: html-$(PREVIEW_LANGUAGE)
 	@page=$$(echo "$(PAGE)" | sed -e 's|^locales/[^/]*/LC_MESSAGES/||' -e 's|\.po$$||' -e 's|\.html$$||'); \
 	if [ -z "$$page" ]; then echo "make preview: name the page, e.g. make preview PAGE=intro" >&2; exit 2; fi; \

@@ -14,7 +14,7 @@ import argparse
 import sys
 
 from docs_engine.translators.memory import Translation, containing, translations
-from docs_engine.translators.site_catalogs import CatalogError
+from docs_engine.translators.site_catalogs import CatalogError, add_language_option, chosen_languages
 from docs_engine.translators.todo import labelled
 
 USAGE = "make find-po TERM='gradient descent'"
@@ -29,14 +29,14 @@ def describe(found: Translation) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("term", nargs="?", default="", help="the English text to look for")
-    parser.add_argument("--language", action="append", help="default: es")
+    add_language_option(parser)
     args = parser.parse_args(argv)
     term = " ".join(args.term.split())
     if not term:
         print(f"error: give the English term to look for, e.g. {USAGE}", file=sys.stderr)
         return 2
     try:
-        memory = [t for language in args.language or ["es"] for t in translations(language)]
+        memory = [t for language in chosen_languages(args.language) for t in translations(language)]
     except CatalogError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -5,8 +5,9 @@ the exit code is 1 if there is any. Nothing is ever written: ``make wrap-po``
 fixes wrapping, the translator fixes the rest.
 
 Checks, in order: ``msgfmt --check``; wrapping at ``WIDTH`` columns as
-``make update-po`` writes it; sphinx-lint; spelling with hunspell's Spanish
-dictionary and ``locales/<lang>/wordlist.txt`` (pospell); the glossary
+``make update-po`` writes it; sphinx-lint; spelling with the hunspell
+dictionary of the catalog's language (es_ES for es, pt_BR for pt_BR) and
+``locales/<lang>/wordlist.txt`` (pospell); the glossary
 (``docs/glossary.md``), whose complaint says how other messages translate
 the term (the translation memory, :mod:`docs_engine.translators.memory`);
 markup parity, which also rejects raw HTML, scripts, directives and links
@@ -14,9 +15,11 @@ that the English message does not have; and, for the messages marked as
 figure text, mathtext parity: matplotlib must be able to draw the
 translation's ``$...$`` math as it draws the English.
 
-The catalogs are those of ``locales/<lang>/LC_MESSAGES``; the memory file
-beside that folder holds translations of messages the site no longer has,
-and is not checked.
+The catalogs are those of ``locales/<lang>/LC_MESSAGES``, of every language
+languages.toml translates unless ``--language`` names some; a catalog given
+by its path is checked in the language of the folder it lives in. The memory
+file beside that folder holds translations of messages the site no longer
+has, and is not checked.
 """
 
 import argparse
@@ -38,9 +41,11 @@ from docs_engine.project import ROOT
 
 from docs_engine.po_checks import LINE_WIDTH as WIDTH
 from docs_engine.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
-from docs_engine.po_checks import catalog_markup_problems, check_msgfmt, formatted, read_catalog
+from docs_engine.language_links import locale_name
+from docs_engine.po_checks import (catalog_language, catalog_markup_problems, check_msgfmt, formatted,
+                                   read_catalog)
 from docs_engine.translators.memory import Translation, translations
-from docs_engine.translators.site_catalogs import catalog_folder
+from docs_engine.translators.site_catalogs import add_language_option, catalog_folder, chosen_languages
 
 GLOSSARY = ROOT / "docs" / "glossary.md"
 TOOLS = Path(sys.executable).parent
@@ -97,7 +102,7 @@ def check_spelling(paths: list[Path], language: str) -> list[str]:
             lines[str(copy)] = (str(path), {
                 entry.linenum: line for entry, line in zip(copied, original_lines)})
         result = subprocess.run(
-            [TOOLS / "pospell", "-l", f"{language}_ES", "-p", str(wordlist), *lines],
+            [TOOLS / "pospell", "-l", locale_name(language), "-p", str(wordlist), *lines],
             capture_output=True, text=True,
         )
     problems = []
@@ -248,17 +253,29 @@ def lint(paths: list[Path], language: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path, help="catalogs (default: all)")
-    parser.add_argument("--language", default="es")
+    parser.add_argument("files", nargs="*", type=Path, help="catalogs (default: every catalog of the languages)")
+    add_language_option(parser)
     args = parser.parse_args(argv)
+    by_language: dict[str, list[Path]] = {}
+    problems = []
+    for path in args.files:
+        language = catalog_language(path)
+        if language:
+            by_language.setdefault(language, []).append(path.resolve())
+        else:
+            problems.append(f"{path}:1: not in a locales/<language>/ folder, so its language is unknown;"
+                            " check the catalogs where they live")
+    if not args.files:
+        by_language = {language: sorted(catalog_folder(language).rglob("*.po"))
+                       for language in chosen_languages(args.language)}
     os.chdir(ROOT)  # the tools below report paths relative to the project
-    paths = args.files or sorted(catalog_folder(args.language).rglob("*.po"))
-    paths = [path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
-             for path in paths]
-    problems = lint(paths, args.language)
+    for language, paths in by_language.items():
+        problems += lint([path.relative_to(ROOT) if path.is_relative_to(ROOT) else path for path in paths],
+                         language)
     for problem in problems:
         print(problem)
-    print(f"{len(paths)} catalogs checked, {len(problems)} problems", file=sys.stderr)
+    checked = sum(len(paths) for paths in by_language.values())
+    print(f"{checked} catalogs checked, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
 
 

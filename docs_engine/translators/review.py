@@ -31,8 +31,9 @@ import polib
 from docs_engine.po_checks import Progress, progress_of
 from docs_engine.project import ROOT
 from docs_engine.translators.lint import lint
-from docs_engine.translators.site_catalogs import (CatalogError, built_page, catalog_folder,
-                                                   catalogs_in_reading_order, read_strictly)
+from docs_engine.translators.site_catalogs import (CatalogError, add_language_option, built_page,
+                                                   catalog_folder, catalogs_in_reading_order, chosen_languages,
+                                                   read_strictly)
 from docs_engine.translators.todo import word_diff
 
 USAGE = "make review-po BASE=origin/main"
@@ -177,14 +178,14 @@ def summary(base: str, language: str, commit: str) -> tuple[str, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="", help="the git ref the work started from, e.g. origin/main")
-    parser.add_argument("--language", action="append", help="default: es")
+    add_language_option(parser)
     args = parser.parse_args(argv)
     base = args.base.strip()
     try:
         if not base:
             raise CatalogError(f"give the git ref to compare with, e.g. {USAGE}")
         commit = comparison_commit(base)
-        results = [summary(base, language, commit) for language in args.language or ["es"]]
+        results = [summary(base, language, commit) for language in chosen_languages(args.language)]
     except CatalogError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

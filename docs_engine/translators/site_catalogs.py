@@ -13,6 +13,7 @@ broken catalog stops the tool with msgfmt's ``file:line: problem`` in one
 line, since polib reads some broken catalogs without a word.
 """
 
+import argparse
 import re
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -21,7 +22,7 @@ from pathlib import Path
 import polib
 
 from docs_engine.po_checks import check_msgfmt
-from docs_engine.project import ROOT
+from docs_engine.project import ROOT, read_languages, translated_languages
 from docs_engine.reading_order import example_key
 
 # conf.py's gallery_dir: the gallery's pages are named after the scripts'
@@ -36,6 +37,17 @@ class CatalogError(Exception):
 
 def catalog_folder(language: str, root: Path = ROOT) -> Path:
     return root / "locales" / language / "LC_MESSAGES"
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """The tools' ``--language``, which :func:`chosen_languages` reads."""
+    parser.add_argument("--language", action="append",
+                        help="a translated language, again for more (default: every one languages.toml lists)")
+
+
+def chosen_languages(given: list[str] | None, root: Path = ROOT) -> list[str]:
+    """The languages a tool was given (``--language``), else every one languages.toml translates."""
+    return given or translated_languages(read_languages(root))
 
 
 def _toctree_entries(page: Path) -> list[str]:

@@ -16,11 +16,13 @@ import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import polib
 
-from docs_engine.translators.site_catalogs import (CatalogError, catalogs_in_reading_order, find_catalog,
-                                                   read_strictly)
+from docs_engine.po_checks import catalog_language
+from docs_engine.translators.site_catalogs import (CatalogError, add_language_option, catalogs_in_reading_order,
+                                                   chosen_languages, find_catalog, read_strictly)
 
 WIDTH = 79
 INDENT = "    "
@@ -105,7 +107,7 @@ def describe(task: Task) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--language", action="append", help="default: es")
+    add_language_option(parser)
     parser.add_argument("--catalog", help="one catalog: a page name (examples/nn/plot_5_nn) or a path")
     parser.add_argument("--fuzzy", action="store_true", help="only fuzzy messages, to review")
     parser.add_argument("--limit", type=int, default=10, help="how many to show; 0 for all (default 10)")
@@ -113,14 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit < 0:
         print("error: --limit (LIMIT=) must be 0 (all) or more", file=sys.stderr)
         return 2
+    # A catalog named by its path is in the language of the folder it lives in.
+    in_folder = args.catalog and catalog_language(Path(args.catalog))
     try:
-        found = [task for language in args.language or ["es"]
-                 for task in tasks(language, args.catalog, args.fuzzy)]
+        languages = [in_folder] if in_folder else chosen_languages(args.language)
+        found = [task for language in languages for task in tasks(language, args.catalog, args.fuzzy)]
     except CatalogError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     what = "fuzzy message{} to review" if args.fuzzy else "message{} to translate or review"
-    where = args.catalog or "the catalogs of " + ", ".join(f"locales/{language}" for language in args.language or ["es"])
+    where = args.catalog or "the catalogs of " + ", ".join(f"locales/{language}" for language in languages)
     if not found:
         print(f"Nothing to do: no {what.format('s')} in {where}.")
         return 0

@@ -15,6 +15,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 def dry_run(tmp_path: Path, languages: str, *targets: str) -> subprocess.CompletedProcess:
     """What ``make -n targets`` would run in a project whose languages.toml is ``languages``."""
+    tmp_path.mkdir(exist_ok=True)
     for name in ("Makefile", "conf.py", "pyproject.toml", "requirements.txt", "requirements-test.txt",
                  "constraints.txt"):
         shutil.copy(PROJECT / name, tmp_path / name)
@@ -57,3 +58,10 @@ def test_a_code_sphinx_cannot_read_stops_make_saying_why(tmp_path):
     assert result.returncode != 0
     assert "pt-BR = 'Português' is not a language" in result.stderr
     assert "languages.toml could not be read" in result.stderr
+
+
+def test_preview_of_a_catalog_builds_the_language_of_its_folder(tmp_path):
+    languages = 'en = "English"\nes = "Español"\npt_BR = "Português (Brasil)"\n'
+    log = commands(dry_run(tmp_path, languages, "preview", "PAGE=locales/pt_BR/LC_MESSAGES/intro.po"))
+    assert built(log) == ["pt_BR"]
+    assert built(commands(dry_run(tmp_path / "page", languages, "preview", "PAGE=intro"))) == ["es"]
