@@ -30,7 +30,8 @@ def script_docname(app: Sphinx, script: Path) -> str:
     return script.relative_to(app.srcdir).with_suffix("").as_posix()
 
 
-def _mtime(path: Path) -> int:
+def mtime(path: Path) -> int:
+    """When ``path`` last changed, 0 if it does not exist: for keys of per-build caches."""
     return path.stat().st_mtime_ns if path.exists() else 0
 
 
@@ -40,7 +41,7 @@ def translation_key(app: Sphinx, script: Path) -> tuple:
     docname = script_docname(app, script)
     domain = docname_to_domain(docname, app.config.gettext_compact)
     catalog = compiled_folder(app) / "LC_MESSAGES" / f"{domain}.mo"
-    return (str(script), app.config.language, _mtime(script), _mtime(catalog))
+    return (str(script), app.config.language, mtime(script), mtime(catalog))
 
 
 def translated_source(app: Sphinx, script: Path) -> str:

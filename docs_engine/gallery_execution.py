@@ -13,6 +13,10 @@ Around sphinx-gallery's own work, the execution step
 - removes what it wrote for examples (and sections) whose source is gone,
   before it runs, so that renaming or deleting an example never leaves a
   stale page, figure or download behind (sphinx-gallery keeps them);
+- forgets the checksum of every example whose record was made with other
+  versions of Python or of the packages it imports than the installed ones
+  (:mod:`docs_engine.execution_environment`), so that a log, figure or
+  notebook never outlives what made it;
 - forgets the checksum of every example that failed, so that the next
   build executes it again even if its source is put back as it was;
 - checks every executed example against the site's contract
@@ -43,8 +47,11 @@ from docs_engine import sphinx_gallery_adapter as sg
 from docs_engine.build_files import write_if_changed, zip_bytes
 from docs_engine.example_contract import ContractError, example_results
 from docs_engine.example_sources import example_scripts
-from docs_engine.learner_requirements import REQUIREMENTS_FILE, example_requirements
+from docs_engine.execution_environment import describe, is_current
+from docs_engine.learner_requirements import (REQUIREMENTS_FILE, RequirementsError,
+                                              example_requirements, installed_versions)
 from docs_engine.notebook_outputs import StaleNotebookError, add_build_outputs
+from docs_engine.training_record import read_environment, recorded_machines
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +100,25 @@ def remove_stale_outputs(app: Sphinx) -> None:
                     remove_outputs(folder, executed.stem)
 
 
+def forget_outdated_executions(app: Sphinx) -> None:
+    """Make sphinx-gallery execute again the examples whose record was made with
+    other versions than the installed ones (or has no such record)."""
+    if not app.config.gallery_execute:
+        return
+    for _, gallery in galleries(app):
+        for executed in sorted(gallery.rglob("*.py")):
+            if not executed.with_suffix(".rst").exists():
+                continue  # not an example, or never executed
+            try:
+                versions = installed_versions(executed)
+            except RequirementsError:  # what it imported is gone: it runs again, and says so
+                versions = {}
+            if not is_current(read_environment(executed), versions):
+                logger.info("executing %s again: it was executed with other versions",
+                            executed.name)
+                sg.forget_execution(executed)
+
+
 def check_and_finish(app: Sphinx) -> None:
     """Check every executed example; give the notebooks and zips the build's results."""
     if not app.config.gallery_execute:
@@ -107,16 +133,21 @@ def check_and_finish(app: Sphinx) -> None:
                 continue  # not an example (sphinx-gallery writes no page for it)
             source = examples / executed.relative_to(gallery)
             name = source.relative_to(examples.parent).as_posix()
+            environment = read_environment(executed)
+            made_with = describe(environment, str, app.config.language) if environment else []
             try:
                 example_results(executed, name)
-                add_build_outputs(executed, Path(app.srcdir), app.config.sphinx_gallery_conf, name)
+                add_build_outputs(executed, Path(app.srcdir), app.config.sphinx_gallery_conf, name,
+                                  made_with)
             except (ContractError, StaleNotebookError) as error:
                 # An error fails the build; without its checksum, the next
                 # build executes the example again rather than trust its outputs.
-                executed.with_name(executed.name + ".md5").unlink(missing_ok=True)
+                sg.forget_execution(executed)
                 logger.error(str(error), type="example", subtype="contract"
                              if isinstance(error, ContractError) else "notebook")
-    requirements = example_requirements(example_scripts(app)).requirements_txt().encode()
+    scripts = example_scripts(app)
+    requirements = example_requirements(scripts).requirements_txt(
+        recorded_machines(scripts), app.config.language).encode()
     for examples, gallery in galleries(app):
         for archive in gallery.rglob("*.zip"):
             files = {name: path.read_bytes() for name, path in sg.zip_sources(archive).items()}
@@ -132,5 +163,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", sg.import_matplotlib_when_executing,
                 priority=sg.FILLS_DEFAULTS_AT - 1)
     app.connect("builder-inited", remove_stale_outputs, priority=sg.GENERATES_GALLERY_AT - 100)
+    app.connect("builder-inited", forget_outdated_executions,
+                priority=sg.GENERATES_GALLERY_AT - 100)
     app.connect("builder-inited", check_and_finish, priority=sg.GENERATES_GALLERY_AT + 100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

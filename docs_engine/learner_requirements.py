@@ -16,9 +16,10 @@ and what the "Run it yourself" box shows (:mod:`run_it_yourself`).
 import ast
 import functools
 import importlib.util
+import os
 import sys
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -27,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from docs_engine.example_sources import example_scripts
+from docs_engine.execution_environment import either
 
 REQUIREMENTS_FILE = "requirements.txt"
 # The package whose default wheel on Linux is built for NVIDIA GPUs (gigabytes),
@@ -40,6 +42,9 @@ MESSAGES = {
               " figures on the site (built with Python {python}):",
     "cpu": "On a computer without an NVIDIA GPU, install the smaller CPU-only version of"
            " PyTorch first:",
+    "same digits": "With these versions, the examples print the logs on the site digit for"
+                   " digit on the same kind of processor as the one that made them: {machines}."
+                   " The first cell of each notebook says what made its outputs.",
 }
 
 
@@ -65,13 +70,18 @@ class Requirements:
         pin = next((p for p in self.pins if p.partition("==")[0] == name), None)
         return pin and f"pip install {pin} --index-url {index}"
 
-    def requirements_txt(self, gettext: Callable[[str], str] = lambda message: message) -> str:
-        """The ``requirements.txt`` of a zip, its comments in ``gettext``'s language."""
+    def requirements_txt(self, machines: Sequence[str], language: str,
+                         gettext: Callable[[str], str] = lambda message: message) -> str:
+        """The ``requirements.txt`` of a zip, its comments in ``gettext``'s ``language``;
+        ``machines`` made the logs (:attr:`ExecutionEnvironment.machine`)."""
         lines = _comment(gettext(MESSAGES["pinned"]).format(python=self.python))
         lines.append(f"#   pip install -r {REQUIREMENTS_FILE}")
         if self.cpu_command:
             lines += _comment(gettext(MESSAGES["cpu"]))
             lines.append(f"#   {self.cpu_command}")
+        if machines:
+            lines += _comment(gettext(MESSAGES["same digits"]).format(
+                machines=either(machines, language)))
         return "\n".join([*lines, *self.pins]) + "\n"
 
 
@@ -97,20 +107,47 @@ def _imported_packages(script: Path, mtime: int) -> frozenset[str]:
     return frozenset(modules - set(sys.stdlib_module_names))
 
 
-# Installed packages don't change during a build: each is looked up once.
+def _installation() -> tuple[tuple[str, int], ...]:
+    """What the installed packages are looked up by: the import path's folders and
+    when each last changed (installing or removing a package changes its folder)."""
+    return tuple((folder, os.stat(folder).st_mtime_ns) for folder in sys.path
+                 if os.path.isdir(folder))
+
+
 @functools.cache
-def _providers() -> dict[str, list[str]]:
+def _providers(installation: tuple) -> dict[str, list[str]]:
     return metadata.packages_distributions()
 
 
 @functools.cache
-def _installed(module: str) -> tuple[dict[str, str], Path] | None:
-    """The public versions of the distributions that provide ``module``, and its file."""
-    names = _providers().get(module)
+def _installed(module: str, installation: tuple) -> tuple[dict[str, str], Path] | None:
+    """The installed versions of the distributions that provide ``module``, and its file."""
+    names = _providers(installation).get(module)
     if not names:
         return None
-    versions = {name: metadata.version(name).partition("+")[0] for name in names}
+    versions = {name: metadata.version(name) for name in names}
     return versions, Path(importlib.util.find_spec(module).origin)
+
+
+def _installed_imports(script: Path) -> list[tuple[dict[str, str], Path]]:
+    """What provides each package ``script`` imports; RequirementsError if nothing does."""
+    found = []
+    installation = _installation()  # each package looked up once until one is installed
+    for module in sorted(imported_packages(script)):
+        installed = _installed(module, installation)
+        if installed is None:
+            raise RequirementsError(
+                f"{script}: imports {module}, which no installed package provides: add the"
+                " package that provides it to requirements.txt (and constraints.txt)")
+        found.append(installed)
+    return found
+
+
+def installed_versions(script: Path) -> dict[str, str]:
+    """The installed version of each distribution ``script`` imports, local label included
+    (torch's ``+cpu``): what made its log (:mod:`execution_environment`)."""
+    return {name: version for versions, _ in _installed_imports(script)
+            for name, version in versions.items()}
 
 
 def example_requirements(scripts: Iterable[Path]) -> Requirements:
@@ -118,14 +155,9 @@ def example_requirements(scripts: Iterable[Path]) -> Requirements:
     pins: dict[str, str] = {}
     installed_files: list[Path] = []
     for script in scripts:
-        for module in sorted(imported_packages(script)):
-            installed = _installed(module)
-            if installed is None:
-                raise RequirementsError(
-                    f"{script}: imports {module}, which no installed package provides: add the"
-                    " package that provides it to requirements.txt (and constraints.txt)")
-            pins.update(installed[0])
-            installed_files.append(installed[1])
+        for versions, installed_file in _installed_imports(script):
+            pins.update({name: version.partition("+")[0] for name, version in versions.items()})
+            installed_files.append(installed_file)
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     names = sorted(pins, key=str.lower)
     return Requirements(python, tuple(f"{name}=={pins[name]}" for name in names),

@@ -14,6 +14,10 @@ code of the English script it was made from, cell by cell. A notebook whose
 cells do not all match (an example that changed after it ran) never gets
 outputs: :class:`StaleNotebookError` names the example.
 
+Before its first cell, a notebook gets a text cell that says what made
+those outputs and what reproduces them (:mod:`execution_environment`,
+from the example's record), in the notebook's language.
+
 The English notebooks get their outputs in the gallery step
 (:mod:`gallery_execution`), the translated ones where they are written
 (:mod:`translated_downloads`), with the figures in their language.
@@ -65,15 +69,26 @@ def block_outputs(block: ExecutedBlock, figure_file: FigureFile) -> list[dict]:
     return outputs
 
 
+# The tag of the text cell that says what made the outputs (Jupyter's cell tags).
+MADE_WITH_TAG = "made-with"
+
+
+def _is_made_with(cell: dict) -> bool:
+    return MADE_WITH_TAG in cell.get("metadata", {}).get("tags", [])
+
+
 def add_outputs(notebook: dict, blocks: list[ExecutedBlock], gallery_conf: dict,
-                figure_file: FigureFile, example: str,
+                figure_file: FigureFile, example: str, made_with: list[str],
                 source_code: list[str] | None = None) -> dict:
-    """Give each code cell of ``notebook`` the outputs of its executed block.
+    """Give each code cell of ``notebook`` the outputs of its executed block, and the
+    notebook a first cell of ``made_with``'s paragraphs (Markdown).
 
     A translated notebook, whose figure texts are translated in its code,
     passes ``source_code``: the code of each cell in the script it was
     translated from, to match against what was executed.
     """
+    # A notebook given its outputs before keeps one first cell, the new one.
+    notebook["cells"] = [cell for cell in notebook["cells"] if not _is_made_with(cell)]
     cells = example_code_cells(notebook, gallery_conf)
     codes = ["".join(cell["source"]) for cell in cells] if source_code is None else source_code
     if len(codes) != len(cells):
@@ -89,6 +104,9 @@ def add_outputs(notebook: dict, blocks: list[ExecutedBlock], gallery_conf: dict,
                               f" {len(blocks)} code blocks")
     for cell, block in zip(cells, blocks):
         cell["outputs"] = block_outputs(block, figure_file)
+    text = "\n\n".join(made_with)
+    notebook["cells"].insert(0, {"cell_type": "markdown", "metadata": {"tags": [MADE_WITH_TAG]},
+                                 "source": text.splitlines(keepends=True)})
     return notebook
 
 
@@ -105,10 +123,10 @@ def notebook_json(notebook: dict) -> bytes:
 
 
 def add_build_outputs(executed_script: Path, source_folder: Path, gallery_conf: dict,
-                      example: str) -> None:
+                      example: str, made_with: list[str]) -> None:
     """Add its outputs to the notebook sphinx-gallery wrote beside an executed example."""
     path = executed_script.with_suffix(".ipynb")
     notebook = json.loads(path.read_text(encoding="utf-8"))
     add_outputs(notebook, executed_blocks(executed_script.with_suffix(".rst")), gallery_conf,
-                lambda image: image_file(source_folder, image), example)
+                lambda image: image_file(source_folder, image), example, made_with)
     write_if_changed(path, notebook_json(notebook))

@@ -8,8 +8,10 @@ where it writes the directive (the introduction)::
 
 It names the packages the examples import, at the versions installed where
 the site was built (:mod:`learner_requirements`, never typed into a page),
-with the command that installs them, the one for PyTorch's CPU-only build,
-and what to expect from other versions or a GPU.
+with the command that installs them and the one for PyTorch's CPU-only build;
+on an example's page, what made its log (the record of its execution:
+versions, threads, processor) and what reproduces it digit for digit
+(:mod:`execution_environment`); everywhere, what to expect otherwise.
 
 Its sentences are messages of our extensions' catalog, so the box is built
 after Sphinx translated the page (the directive leaves a placeholder), and
@@ -17,17 +19,23 @@ none of it lands in a page's catalog.
 """
 
 import re
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
-from docs_engine import learner_requirements
+from docs_engine import execution_environment, learner_requirements
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
+from docs_engine.execution_environment import describe, tolerance
 from docs_engine.learner_requirements import page_requirements
 from docs_engine.sphinx_gallery_adapter import CSS
+from docs_engine.training_record import read_environment, record_path
+
+logger = logging.getLogger(__name__)
 
 MESSAGES = {
     "title": "Run it yourself",
@@ -38,9 +46,6 @@ MESSAGES = {
             " that made the logs and figures on this site (with Python {python}):",
     "zip": "Each zip download holds the same list in a file named ``requirements.txt``,"
            " which ``pip install -r requirements.txt`` installs.",
-    "other versions": "With other versions, or on a GPU, the log may differ in its last"
-                      " digits, because the arithmetic is done in a different order; the fit"
-                      " still ends near the least-squares optimum.",
 }
 INLINE_LITERAL = re.compile(r"``(.+?)``")
 
@@ -91,15 +96,35 @@ class RunItYourself(SphinxTransform):
             box += paragraph(gettext(learner_requirements.MESSAGES["cpu"]))
             box += command(requirements.cpu_command)
         box += paragraph(gettext(MESSAGES["zip"]))
-        box += paragraph(gettext(MESSAGES["other versions"]))
+        for text in self.reproduction(scope, gettext):
+            box += paragraph(text)
         for node in box.findall(nodes.TextElement):
             node["translatable"] = False  # translated already, from our catalog
         return box
 
+    def reproduction(self, scope: str, gettext) -> list[str]:
+        """What made the page's log and what reproduces it; on the site's box,
+        where each example's page says so."""
+        messages = execution_environment.MESSAGES
+        language = self.config.language
+        if scope == "site":
+            return [gettext(messages["each page"]),
+                    gettext(messages["other order"]).format(tolerance=tolerance(language))]
+        executed = Path(self.env.doc2path(self.env.docname)).with_suffix(".py")
+        self.env.note_dependency(str(record_path(executed)))
+        environment = read_environment(executed)
+        if environment is None:
+            logger.warning("no record of what executed this example: `make gallery` executes"
+                           " it again", location=self.env.docname, type="example",
+                           subtype="record")
+            return []
+        return describe(environment, gettext, language)
+
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
-    add_messages(*MESSAGES.values(), *learner_requirements.MESSAGES.values())
+    add_messages(*MESSAGES.values(), *learner_requirements.MESSAGES.values(),
+                 *execution_environment.MESSAGES.values())
     app.add_directive("run-it-yourself", RunItYourselfDirective)
     app.add_transform(RunItYourself)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

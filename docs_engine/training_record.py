@@ -1,4 +1,4 @@
-"""Record how long each example's training took, while sphinx-gallery runs it.
+"""Record each example's training, and what ran it, while sphinx-gallery runs it.
 
 sphinx-gallery calls every image scraper right after each code block of an
 example. This "scraper" draws nothing: it notes the time between calls, and
@@ -6,7 +6,11 @@ when a block made the example's ``losses`` list grow (the training loop), it
 writes that block's duration and the losses to ``<example>.training.json``
 beside the executed example. The comparison page reads those files, so that
 timing the training needs no second run of anything, and excludes the time
-spent importing packages and drawing figures.
+spent importing packages and drawing figures. The record also holds what
+executed the example (:mod:`execution_environment`: Python's and the imported
+packages' versions, PyTorch's threads, the processor), read in the process
+that ran it: the pages say it, and the gallery step executes the example
+again when the installed versions change (:func:`read_environment`).
 
 The time is the CPU time of the process running the example, not the wall
 clock: examples run side by side (the gallery step runs them in parallel),
@@ -17,8 +21,11 @@ time is also the compute time.
 
 import json
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
+from docs_engine.execution_environment import ExecutionEnvironment, current
+from docs_engine.learner_requirements import imported_packages, installed_versions
 from docs_engine.sphinx_gallery_adapter import block_example, block_globals
 
 # For each example being run: when its previous block ended, and how many
@@ -39,7 +46,26 @@ def record_training(block, block_vars: dict, gallery_conf: dict) -> str:
         record_path(Path(target)).unlink(missing_ok=True)
     started, recorded = _previous.get(target, (now, 0))
     if len(losses) > recorded:
-        record = {"seconds": now - started, "losses": [float(loss) for loss in losses]}
+        script = Path(target)
+        environment = current(imported_packages(script), installed_versions(script))
+        record = {"seconds": now - started, "losses": [float(loss) for loss in losses],
+                  "environment": environment.to_json()}
         record_path(Path(target)).write_text(json.dumps(record), encoding="utf-8")
     _previous[target] = (time.process_time(), len(losses))
     return ""
+
+
+def read_environment(executed_script: Path) -> ExecutionEnvironment | None:
+    """What executed the example, as its record says; None without a record
+    (never executed, or recorded before records held it)."""
+    try:
+        data = json.loads(record_path(executed_script).read_text(encoding="utf-8"))
+        return ExecutionEnvironment.from_json(data["environment"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def recorded_machines(executed_scripts: Iterable[Path]) -> list[str]:
+    """The machines that made the logs of ``executed_scripts``, each once."""
+    return list(dict.fromkeys(environment.machine for script in executed_scripts
+                              if (environment := read_environment(script))))

@@ -25,14 +25,17 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from docs_engine.build_files import write_if_changed, zip_bytes
-from docs_engine.catalogs import EXTENSIONS_CATALOG, is_translated, note_catalog, translations
-from docs_engine.example_sources import (example_scripts, script_docname, translated_source,
-                                         translation_key)
+from docs_engine.catalogs import (EXTENSIONS_CATALOG, compiled_folder, is_translated,
+                                   note_catalog, translations)
+from docs_engine.example_sources import (example_scripts, mtime, script_docname,
+                                         translated_source, translation_key)
+from docs_engine.execution_environment import describe
 from docs_engine.figure_translation import figure_in_language
 from docs_engine.learner_requirements import REQUIREMENTS_FILE, page_requirements
 from docs_engine.notebook_outputs import add_outputs, notebook_json
 from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, executed_blocks, image_file,
                                                jupyter_notebook, split_code_and_text_blocks)
+from docs_engine.training_record import read_environment, record_path, recorded_machines
 
 
 _made: dict[tuple, dict[str, bytes]] = {}
@@ -46,7 +49,9 @@ def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     printed and drew (its executed reST).
     """
     key = (*translation_key(app, script), str(app.doctreedir),
-           script.with_suffix(".rst").stat().st_mtime_ns)
+           script.with_suffix(".rst").stat().st_mtime_ns,
+           mtime(record_path(script)),
+           mtime(compiled_folder(app) / "LC_MESSAGES" / f"{EXTENSIONS_CATALOG}.mo"))
     if key not in _made:
         _made[key] = _translate_example(app, script)
     return _made[key]
@@ -61,10 +66,13 @@ def _translate_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     _, blocks = split_code_and_text_blocks(py_path)
     notebook = jupyter_notebook(blocks, app.config.sphinx_gallery_conf, out_dir)
     _, english_blocks = split_code_and_text_blocks(script)
+    environment = read_environment(script)
+    made_with = describe(environment, translations(app, EXTENSIONS_CATALOG).gettext,
+                         app.config.language) if environment else []
     add_outputs(notebook, executed_blocks(script.with_suffix(".rst")),
                 app.config.sphinx_gallery_conf,
                 lambda image: figure_in_language(app, docname, image_file(app.srcdir, image)),
-                docname, [code for kind, code, _ in english_blocks if kind == "code"])
+                docname, made_with, [code for kind, code, _ in english_blocks if kind == "code"])
     return {
         script.name: source.encode("utf-8"),
         script.with_suffix(".ipynb").name: notebook_json(notebook),
@@ -88,7 +96,10 @@ class TranslatedDownloads(SphinxTransform):
         if not links:
             return
         scripts = {script_docname(self.app, s): s for s in example_scripts(self.app)}
+        for script in scripts.values():
+            self.env.note_dependency(str(record_path(script)))  # the machine that made its log
         requirements = page_requirements(self.app).requirements_txt(
+            recorded_machines(scripts.values()), self.config.language,
             translations(self.app, EXTENSIONS_CATALOG).gettext).encode("utf-8")
         note_catalog(self.app, EXTENSIONS_CATALOG)
         files: dict[str, bytes] = {}

@@ -2,15 +2,21 @@
 
 import base64
 import json
+import platform
+import shutil
 import zipfile
 from importlib import metadata
+from pathlib import Path
 
 import nbformat
 import polib
 from bs4 import BeautifulSoup
 from packaging.version import Version
 
+from docs_engine.execution_environment import MESSAGES as REPRODUCTION
+from docs_engine.execution_environment import processor_name, tolerance
 from docs_engine.run_it_yourself import MESSAGES
+from docs_engine.training_record import read_environment, record_path
 from tests.layered.conftest import GALLERY_STEP, PROJECT, build_tinysite, sphinx
 
 EXAMPLE = "examples/basics/plot_1_tiny"
@@ -89,3 +95,73 @@ def test_a_notebook_unlike_the_executed_code_is_an_error_naming_it(tiny_copy):
     assert all(build.status == 0 for build in builds.values())
     cells = json.loads(notebook.read_text())["cells"]
     assert "stale" not in json.dumps(cells) and any(cell.get("outputs") for cell in cells)
+
+
+def test_the_record_box_notebook_and_zip_say_what_made_the_log(tinysite):
+    root = tinysite["en"].root
+    environment = read_environment(root / "_build/gallery/basics/plot_1_tiny.py")
+    assert environment.processor == processor_name()
+    assert environment.architecture == platform.machine()
+    assert environment.python == platform.python_version()
+    assert dict(environment.packages) == {"matplotlib": metadata.version("matplotlib")}
+    assert environment.threads is None  # the tiny example imports no PyTorch
+    for language, build in tinysite.items():
+        gettext = (lambda message: message) if language == "en" else spanish
+        made = gettext(REPRODUCTION["made"]).split("{")[0]
+        same_digits = gettext(REPRODUCTION["same digits"])
+        box = " ".join(p.get_text() for p in page(build, EXAMPLE).select("div.run-it-yourself p"))
+        notebook = nbformat.read(download(build, EXAMPLE, ".ipynb"), as_version=4)
+        first_cell = notebook.cells[0]
+        assert first_cell.cell_type == "markdown" and "made-with" in first_cell.metadata.tags
+        zip_comment = " ".join(
+            line.removeprefix("# ") for line in zipfile.ZipFile(download(build, EXAMPLE, ".zip"))
+            .read("requirements.txt").decode().splitlines() if line.startswith("#"))
+        for text in (box, first_cell.source):
+            assert made in text and same_digits in text, language
+            assert environment.machine in text and f"Python {environment.python}" in text
+            assert f"matplotlib {metadata.version('matplotlib')}" in text
+        assert environment.machine in zip_comment and "Python" in zip_comment
+        assert tolerance(language) in box
+    assert tolerance("es") == "1\N{NO-BREAK SPACE}%" != tolerance("en")  # each language's way
+
+
+def install(site_packages: Path, name: str, version: str) -> None:
+    """Install a one-module distribution as pip does: its module and a dist-info
+    folder named by its version, in place of any other version's."""
+    for old in site_packages.glob(f"{name}-*.dist-info"):
+        shutil.rmtree(old)
+    (site_packages / f"{name}.py").write_text("VALUE = 1.0\n")
+    dist_info = site_packages / f"{name}-{version}.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    (dist_info / "RECORD").write_text(f"{name}.py,,\n")
+    (dist_info / "top_level.txt").write_text(f"{name}\n")
+
+
+def test_installing_another_version_of_what_an_example_imports_executes_it_again(
+        tiny_copy, tmp_path, monkeypatch):
+    site_packages = tmp_path / "site-packages"
+    site_packages.mkdir()
+    monkeypatch.syspath_prepend(str(site_packages))
+    install(site_packages, "tinylib", "1.0")
+    source = tiny_copy / "examples/basics/plot_1_tiny.py"
+    source.write_text(source.read_text().replace("import matplotlib.pyplot as plt",
+                                                 "import matplotlib.pyplot as plt\nimport tinylib"))
+    executed = tiny_copy / "_build/gallery/basics/plot_1_tiny.py"
+
+    def gallery_step() -> dict[str, str]:
+        assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
+        return dict(read_environment(executed).packages)
+
+    assert gallery_step()["tinylib"] == "1.0"
+    executed_at = record_path(executed).stat().st_mtime_ns
+    assert gallery_step()["tinylib"] == "1.0"  # nothing changed: nothing executed
+    assert record_path(executed).stat().st_mtime_ns == executed_at
+    install(site_packages, "tinylib", "1.1")
+    assert gallery_step()["tinylib"] == "1.1"  # executed again, with the new version
+    assert record_path(executed).stat().st_mtime_ns != executed_at
+    builds = {language: sphinx(tiny_copy, "html", language, gallery_execute=False)
+              for language in ("en", "es")}
+    for language, build in builds.items():
+        assert build.status == 0, build.warnings
+        assert "tinylib 1.1" in page(build, EXAMPLE).select_one("div.run-it-yourself").get_text()

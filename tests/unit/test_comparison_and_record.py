@@ -1,4 +1,6 @@
 import json
+import platform
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -8,7 +10,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from docs_engine.comparison import (depart_exact_number_html, least_squares_optimum, loss_chart,
                                     rounded_loss, visit_exact_number_html)
-from docs_engine.training_record import record_path, record_training
+from docs_engine import training_record
+from docs_engine.training_record import read_environment, record_path, record_training
 
 
 def test_least_squares_optimum_of_the_problem():
@@ -16,15 +19,43 @@ def test_least_squares_optimum_of_the_problem():
 
 
 def test_training_record_times_the_block_that_grew_the_losses(tmp_path):
-    target = str(tmp_path / "plot_x.py")
+    target = tmp_path / "plot_x.py"
+    target.write_text("import numpy\n")
     example_globals = {}
-    block_vars = {"target_file": target, "example_globals": example_globals}
+    block_vars = {"target_file": str(target), "example_globals": example_globals}
     assert record_training(None, block_vars, {}) == ""  # the data block
-    assert not record_path(Path(target)).exists()
+    assert not record_path(target).exists()
     example_globals["losses"] = [3.0, 2.0, 1.0]  # the training block ran
     record_training(None, block_vars, {})
-    record = json.loads(record_path(Path(target)).read_text())
+    record = json.loads(record_path(target).read_text())
     assert record["losses"] == [3.0, 2.0, 1.0] and record["seconds"] >= 0
+
+
+def test_the_record_says_what_executed_the_example(tmp_path, monkeypatch):
+    target = tmp_path / "plot_x.py"
+    target.write_text("import math\nimport torch\n")
+    # PyTorch as the example left it: on three threads, with AVX2 kernels.
+    torch = SimpleNamespace(get_num_threads=lambda: 3, backends=SimpleNamespace(
+        cpu=SimpleNamespace(get_cpu_capability=lambda: "AVX2")))
+    monkeypatch.setitem(sys.modules, "torch", torch)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    monkeypatch.setattr(training_record, "installed_versions",
+                        lambda script: {"torch": "2.13.0+cpu"})
+    record_training(None, {"target_file": str(target), "example_globals": {"losses": [1.0]}}, {})
+    environment = read_environment(target)
+    assert environment.packages == (("torch", "2.13.0+cpu"),)
+    assert environment.python == platform.python_version()
+    assert (environment.threads, environment.vector_instructions) == (3, "AVX2")
+    assert environment.architecture == platform.machine() and environment.processor
+    assert ("OMP_NUM_THREADS", "3") in environment.variables
+    assert environment.machine == f"{environment.processor} ({platform.machine()}, AVX2)"
+
+
+def test_a_record_from_before_records_held_the_environment_reads_as_none(tmp_path):
+    target = tmp_path / "plot_x.py"
+    record_path(target).write_text('{"seconds": 1, "losses": [1.0]}')
+    assert read_environment(target) is None
+    assert read_environment(tmp_path / "plot_never_run.py") is None
 
 
 def test_a_new_run_forgets_the_record_of_an_earlier_one(tmp_path):

@@ -44,18 +44,23 @@ def test_a_local_version_label_is_left_out(tmp_path, monkeypatch):
 def test_without_torch_there_is_no_cpu_build_to_mention(tmp_path):
     requirements = example_requirements([script(tmp_path, "import numpy\n")])
     assert requirements.cpu_command is None
-    assert "NVIDIA" not in requirements.requirements_txt()
+    assert "NVIDIA" not in requirements.requirements_txt([], "en")
 
 
 def test_requirements_txt_is_pins_under_comments_in_the_language_given(tmp_path):
     requirements = example_requirements([script(tmp_path, "import torch\nimport numpy\n")])
-    text = requirements.requirements_txt(lambda message: message.replace("packages", "paquetes"))
+    text = requirements.requirements_txt(["AMD EPYC (x86_64, AVX512)", "Intel Xeon (x86_64)"],
+                                         "es", lambda message: message.replace("packages",
+                                                                               "paquetes"))
     lines = text.splitlines()
     assert [line for line in lines if not line.startswith("#")] == list(requirements.pins)
     assert lines[-len(requirements.pins):] == list(requirements.pins)
     assert all(len(line) <= COMMENT_WIDTH for line in lines if line.startswith("# "))
     assert "paquetes" in text and f"#   {requirements.cpu_command}" in lines
     assert f"Python {requirements.python}" in " ".join(lines)
+    # The machines that made the logs, listed as the language lists alternatives.
+    assert "AMD EPYC (x86_64, AVX512) o Intel Xeon (x86_64)" in " ".join(
+        line.removeprefix("# ") for line in lines)
 
 
 def test_an_import_no_installed_package_provides_names_the_script(tmp_path):

@@ -1,5 +1,6 @@
 """The "Run it yourself" box: where it goes and what it says."""
 
+import json
 from types import SimpleNamespace
 
 from docutils import nodes
@@ -7,18 +8,30 @@ from docutils.frontend import get_default_settings
 from docutils.utils import new_document
 from sphinx import addnodes
 
+from docs_engine import execution_environment
+from docs_engine.execution_environment import ExecutionEnvironment, describe
 from docs_engine.learner_requirements import example_requirements
+from docs_engine.training_record import record_path
 from docs_engine.run_it_yourself import MESSAGES, RunItYourself, paragraph, run_it_yourself
 
 
-def page(tmp_path, *body: nodes.Node):
-    """A page being read in an English build whose gallery has one example."""
+# What executed the example, as its record holds it.
+EXECUTED_WITH = ExecutionEnvironment(
+    python="3.11.7", packages=(("torch", "2.13.0+cpu"),), threads=1, architecture="x86_64",
+    processor="Some CPU 9000", vector_instructions="AVX2", variables=(("OMP_NUM_THREADS", "1"),))
+
+
+def page(tmp_path, *body: nodes.Node, docname: str = "page"):
+    """A page being read in an English build whose gallery has one executed example."""
     gallery = tmp_path / "examples" / "nn"
     gallery.mkdir(parents=True)
     (gallery / "plot_x.py").write_text("import math\nimport torch\n")
+    record_path(gallery / "plot_x.py").write_text(json.dumps(
+        {"seconds": 1.0, "losses": [1.0], "environment": EXECUTED_WITH.to_json()}))
     dependencies = []
     config = SimpleNamespace(language="en", languages={"en": "English", "es": "Español"}, gallery_dir="examples")
-    env = SimpleNamespace(config=config, note_dependency=dependencies.append, docname="page")
+    env = SimpleNamespace(config=config, note_dependency=dependencies.append, docname=docname,
+                          doc2path=lambda name: tmp_path / f"{name}.rst")
     env._app = SimpleNamespace(config=config, srcdir=tmp_path, env=env)
     settings = get_default_settings()
     settings.env = env
@@ -36,7 +49,8 @@ def example_footer() -> addnodes.only:
 def test_an_example_page_gets_the_box_right_before_its_downloads(tmp_path):
     footer = example_footer()
     target = nodes.target(refid="download")
-    document, dependencies = page(tmp_path, nodes.paragraph("", "Text"), target, footer)
+    document, dependencies = page(tmp_path, nodes.paragraph("", "Text"), target, footer,
+                                  docname="examples/nn/plot_x")
     RunItYourself(document).apply()
     section = document[0]
     box = section[section.index(footer) - 1]
@@ -50,6 +64,11 @@ def test_an_example_page_gets_the_box_right_before_its_downloads(tmp_path):
     # Read again when the example or the installed torch changes.
     assert str(tmp_path / "examples/nn/plot_x.py") in dependencies
     assert any(path.endswith("torch/__init__.py") for path in dependencies)
+    # What made the log, and what reproduces it, from the example's record.
+    paragraphs = [p.astext() for p in box.findall(nodes.paragraph)]
+    assert [p.replace("``", "") for p in describe(EXECUTED_WITH, str, "en")] == paragraphs[-4:]
+    assert "Some CPU 9000 (x86_64, AVX2)" in paragraphs[-4] and "one thread" in paragraphs[-4]
+    assert str(record_path(tmp_path / "examples/nn/plot_x.py")) in dependencies
 
 
 def test_the_directive_placeholder_becomes_the_box_for_the_whole_site(tmp_path):
@@ -58,6 +77,7 @@ def test_the_directive_placeholder_becomes_the_box_for_the_whole_site(tmp_path):
     boxes = list(document.findall(nodes.admonition))
     assert len(boxes) == 1 and not list(document.findall(run_it_yourself))
     assert boxes[0][1].astext().startswith("To run the examples yourself")
+    assert boxes[0][-2].astext() == execution_environment.MESSAGES["each page"]
 
 
 def test_a_page_without_downloads_or_directive_is_left_alone(tmp_path):
