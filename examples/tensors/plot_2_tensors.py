@@ -26,6 +26,11 @@ every tensor now says which device and which number type it uses.
 # PyTorch has its own random number generator. Seeding it with
 # ``torch.manual_seed`` before the first draw makes the starting
 # coefficients, and every number printed below, the same on every run.
+#
+# A seed alone does not fix the last digits, though. PyTorch may split a sum
+# among the processor's cores, and adding the parts in another order
+# changes the result slightly. ``torch.set_num_threads(1)`` runs PyTorch on
+# one thread, so the log below comes out the same on any number of cores.
 
 import math
 
@@ -36,6 +41,9 @@ device = torch.device("cpu")  # "cuda" runs this example on an NVIDIA GPU
 dtype = torch.float
 
 torch.manual_seed(7)
+# One thread: PyTorch then adds numbers in the same order on any number of
+# cores, and the log below comes out the same, digit for digit.
+torch.set_num_threads(1)
 
 x = torch.linspace(-math.pi, math.pi, 2000, dtype=dtype, device=device)
 y = torch.sin(x)
