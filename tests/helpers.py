@@ -18,7 +18,9 @@ from pathlib import Path
 import numpy as np
 from bs4 import BeautifulSoup
 
+from docs_engine.execution_environment import ExecutionEnvironment
 from docs_engine.training_log import parse_training_log
+from docs_engine.training_record import read_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 # The examples in reading order: their files are numbered across sections.
@@ -77,33 +79,63 @@ class ScriptRun:
 
 
 # Runs a script as `python script.py` does, then writes the texts of its figures.
+# With "default threads", the script's own torch.set_num_threads() does
+# nothing: PyTorch keeps the machine's default, as for a learner who leaves
+# that line out.
 _RUN_AND_READ_FIGURES = """
 import json, runpy, sys
 import matplotlib.pyplot as plt
 from matplotlib.text import Text
+if sys.argv[3] == "default threads":
+    import torch
+    torch.set_num_threads = lambda threads: None
 runpy.run_path(sys.argv[1], run_name="__main__")
 texts = [[t.get_text() for t in plt.figure(n).findobj(Text) if t.get_text()]
          for n in plt.get_fignums()]
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     json.dump(texts, out)
 """
+# What a learner's shell has, before any variable the build set.
+_LEARNER_ENVIRONMENT = {"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}
 
 
 @functools.cache
-def run_script(script: Path, python: Path = Path(sys.executable)) -> ScriptRun:
+def run_script(script: Path, python: Path = Path(sys.executable),
+               variables: tuple[tuple[str, str], ...] = (),
+               default_threads: bool = False) -> ScriptRun:
     """Run a downloaded script headless (once per session: training takes a while),
-    with the project's Python or another one (a learner's virtual environment)."""
+    with the project's Python or another one (a learner's virtual environment),
+    and the environment ``variables`` on top of a learner's shell; with
+    ``default_threads``, PyTorch on the machine's default number of threads."""
     with tempfile.TemporaryDirectory() as folder:
         result = subprocess.run(
-            [str(python), "-c", _RUN_AND_READ_FIGURES, str(script), "figures.json"],
+            [str(python), "-c", _RUN_AND_READ_FIGURES, str(script), "figures.json",
+             "default threads" if default_threads else "as written"],
             cwd=folder,
             capture_output=True,
             text=True,
-            env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
+            env={**_LEARNER_ENVIRONMENT, **dict(variables)},
             check=True,
         )
         texts = json.loads((Path(folder) / "figures.json").read_text(encoding="utf-8"))
     return ScriptRun(result.stdout, texts)
+
+
+def execution_record(gallery: Path, example: str) -> ExecutionEnvironment:
+    """What executed ``example`` in the build whose executed gallery is ``gallery``."""
+    environment = read_environment(gallery / f"{example.removeprefix('examples/')}.py")
+    assert environment is not None, f"the build kept no record of what executed {example}"
+    return environment
+
+
+def run_as_built(gallery: Path, example: str, script: Path,
+                 python: Path = Path(sys.executable)) -> ScriptRun:
+    """Run ``script`` (a download of ``example``) the way the build executed the example:
+    with the environment variables that set the threads and kernels of its
+    libraries as its record names them (the Makefile's OMP_NUM_THREADS=1,
+    and any the machine sets), so that it adds numbers in the build's order
+    whatever the processor and its number of cores."""
+    return run_script(script, python, execution_record(gallery, example).variables)
 
 
 def page_figures(page: Path) -> list[bytes]:

@@ -15,7 +15,7 @@ from docs_engine.figure_record import read_record
 from docs_engine.figure_texts import figure_messages
 from docs_engine.figure_translation import TEXTS_KEY, draw_figure
 from tests.conftest import break_build
-from tests.helpers import EXAMPLES, download, run_script, soup
+from tests.helpers import EXAMPLES, download, run_as_built, soup
 
 FIGURES = "img.sphx-glr-single-img"
 THUMBNAILS = "div.sphx-glr-thumbcontainer img"
@@ -109,8 +109,8 @@ def test_spanish_thumbnails_are_scaled_from_the_spanish_figures(site):
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_spanish_downloads_draw_the_spanish_figures(site, example):
     spanish = _spanish(site, example)
-    english_run = run_script(download(site.page("en", example), ".py"))
-    run = run_script(download(site.page("es", example), ".py"))
+    english_run = run_as_built(site.gallery, example, download(site.page("en", example), ".py"))
+    run = run_as_built(site.gallery, example, download(site.page("es", example), ".py"))
     assert run.stdout == english_run.stdout
     page_figures = _images(site.page("es", example))
     assert len(run.figure_texts) == len(page_figures)

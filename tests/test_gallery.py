@@ -2,16 +2,22 @@
 
 import itertools
 import json
+import platform
 import re
+import subprocess
+import sys
 import zipfile
+from importlib import metadata
 
 import nbformat
 import numpy as np
 import pytest
 from PIL import Image
 
-from tests.helpers import (EXAMPLES, LANGUAGES, download, least_squares_loss, page_log, run_script,
-                     soup, training_log)
+from docs_engine.execution_environment import FINAL_LOSS_TOLERANCE, processor_name
+from docs_engine.training_log import parse_training_log
+from tests.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record, least_squares_loss,
+                           page_log, run_as_built, run_script, soup, training_log)
 
 # The examples print the loss every 100 of their 2000 iterations.
 LOG_EVERY = 100
@@ -62,10 +68,50 @@ def test_final_loss_is_near_the_least_squares_optimum(site, example):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_downloaded_script_prints_the_page_log(site, example, language):
+def test_downloaded_script_run_as_built_prints_the_page_log(site, example, language):
+    """Run as the build executed it (the thread and kernel settings its record names),
+    the download prints the page's log to the last digit, whatever the processor."""
     page = site.page(language, example)
     script = download(page, ".py")
-    assert run_script(script).stdout == page_log(page)
+    assert run_as_built(site.gallery, example, script).stdout == page_log(page)
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_downloaded_script_on_the_default_threads_ends_as_the_page_promises(site, example):
+    """Run as a learner who leaves out ``torch.set_num_threads(1)``, on the machine's
+    default threads and with none of the build's settings, the download may add in
+    another order: it still ends within the promised tolerance of the page's final
+    loss (execution_environment.FINAL_LOSS_TOLERANCE) and, for a cubic, near the
+    least-squares optimum."""
+    page = site.page("en", example)
+    run = run_script(download(page, ".py"), default_threads=True)
+    log, page_training = parse_training_log(run.stdout), training_log(page)
+    assert log.iterations == page_training.iterations
+    assert log.final_loss == pytest.approx(page_training.final_loss, rel=FINAL_LOSS_TOLERANCE)
+    if example in CUBIC_EXAMPLES:
+        optimum = least_squares_loss()
+        assert optimum * (1 - 1e-6) <= log.final_loss <= OPTIMUM_TOLERANCE * optimum
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_the_record_names_what_executed_the_example(site, example):
+    environment = execution_record(site.gallery, example)
+    source = (ROOT / f"{example}.py").read_text(encoding="utf-8")
+    imported = {name: metadata.version(name) for name in ("matplotlib", "numpy", "torch")
+                if re.search(rf"^import {name}\b", source, re.M)}
+    assert dict(environment.packages) == imported
+    assert environment.python == platform.python_version()
+    assert environment.architecture == platform.machine()
+    assert environment.processor == processor_name()
+    # PyTorch on the one thread the example sets, with the kernels this processor gets.
+    if "torch" in imported:
+        assert "torch.set_num_threads(1)" in source and environment.threads == 1
+        assert environment.vector_instructions == subprocess.run(
+            [sys.executable, "-c", "import torch; print(torch.backends.cpu.get_cpu_capability())"],
+            capture_output=True, text=True, check=True).stdout.strip()
+    else:
+        assert environment.threads is environment.vector_instructions is None
+    assert ("OMP_NUM_THREADS", "1") in environment.variables  # the Makefile's gallery step
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -13,11 +13,15 @@ from importlib import metadata
 from pathlib import Path
 
 import nbformat
+import polib
 import pytest
+from babel.numbers import format_percent
 from packaging.version import Version
 
-from tests.helpers import (EXAMPLES, LANGUAGES, download, page_figures, page_log, run_script,
-                           soup)
+from docs_engine.execution_environment import FINAL_LOSS_TOLERANCE
+from docs_engine.execution_environment import MESSAGES as REPRODUCTION
+from tests.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record, page_figures,
+                           page_log, run_as_built, soup)
 
 # The box shows the install command, then the command for PyTorch's CPU-only build.
 CPU_INDEX = "https://download.pytorch.org/whl/cpu"
@@ -92,6 +96,41 @@ def test_box_is_in_the_page_language(site, name):
         assert spanish_text.get_text() != english_text.get_text()
 
 
+def extensions_gettext(language: str):
+    """Our extensions' messages in ``language``, from its source catalog."""
+    if language == "en":
+        return lambda message: message
+    catalog = polib.pofile(str(ROOT / "locales" / language / "LC_MESSAGES" / "extensions.po"))
+    return lambda message: catalog.find(message).msgstr
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_box_and_notebook_say_what_made_the_log_and_what_reproduces_it(site, language, example):
+    """The versions, threads and processor of the example's record, the promise of
+    the same digits, and what to expect otherwise, in the page's language."""
+    environment = execution_record(site.gallery, example)
+    gettext = extensions_gettext(language)
+    page = site.page(language, example)
+    notebook = nbformat.read(download(page, ".ipynb"), as_version=4)
+    first_cell = notebook.cells[0]
+    assert first_cell.cell_type == "markdown"
+    promise = [gettext(REPRODUCTION["same digits"])]
+    if environment.threads == 1:
+        promise.append(gettext(REPRODUCTION["one thread"]))
+    promise.append(gettext(REPRODUCTION["other order"]).format(
+        tolerance=format_percent(FINAL_LOSS_TOLERANCE, locale=language)))
+    box_texts = [paragraph.get_text() for paragraph in box(page).select("p")]
+    assert box_texts[-len(promise):] == [text.replace("``", "") for text in promise]
+    assert first_cell.source.split("\n\n")[1:] == promise
+    for made in (box_texts[-len(promise) - 1], first_cell.source.split("\n\n")[0]):
+        message = "made" if environment.threads is None else "made one thread"
+        assert made.startswith(gettext(REPRODUCTION[message]).split("{")[0])
+        assert made.endswith(f"{environment.machine}.")
+        for name, version in [("Python", environment.python), *environment.packages]:
+            assert f"{name} {version}" in made
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_box_comes_right_before_the_downloads(site, language, example):
@@ -107,7 +146,7 @@ def test_notebook_shows_the_page_log_and_figures(site, language, example):
     page = site.page(language, example)
     notebook = nbformat.read(download(page, ".ipynb"), as_version=4)
     nbformat.validate(notebook)
-    assert notebook.cells[0].source == "%matplotlib inline" and notebook.cells[0].outputs == []
+    assert notebook.cells[1].source == "%matplotlib inline" and notebook.cells[1].outputs == []
     printed, figures = notebook_outputs(notebook)
     assert printed == page_log(page)
     assert figures == page_figures(page)  # the Spanish page's figures in the Spanish notebook
@@ -163,7 +202,7 @@ def test_a_zip_installs_and_reproduces_every_page_log(site, learner_python, tmp_
     folder = learner_setup(site, "en", learner_python, tmp_path)
     for example in EXAMPLES:
         script = folder / (example.removeprefix("examples/") + ".py")
-        assert run_script(script, learner_python).stdout == \
+        assert run_as_built(site.gallery, example, script, learner_python).stdout == \
             page_log(site.page("en", example)), example
 
 
@@ -175,4 +214,5 @@ SPANISH_SAMPLE = "examples/nn/plot_6_optim"
 def test_a_spanish_zip_installs_and_reproduces_the_page_log(site, learner_python, tmp_path):
     folder = learner_setup(site, "es", learner_python, tmp_path)
     script = folder / (SPANISH_SAMPLE.removeprefix("examples/") + ".py")
-    assert run_script(script, learner_python).stdout == page_log(site.page("es", SPANISH_SAMPLE))
+    assert run_as_built(site.gallery, SPANISH_SAMPLE, script, learner_python).stdout == \
+        page_log(site.page("es", SPANISH_SAMPLE))
