@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.project import language_tag, source_language
 from docs_engine.site_urls import has_twin, language_base_url, page_url
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -44,6 +45,7 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
         twin = has_twin(app, pagename, code) and not not_found
         links.append({
             "code": code,
+            "tag": language_tag(code),  # for lang and hreflang: pt-BR, where the folder is pt_BR
             "name": name,
             "url": page_url(app, pagename if twin else config.root_doc, code, from_page=pagename),
             "current": code == config.language,
@@ -53,8 +55,8 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
     twins = [link for link in links if link["twin"]]
     if not twins:
         return
-    default = next(iter(config.languages))
-    alternates = [(link["code"], link["url"]) for link in twins]
+    default = source_language(config.languages)
+    alternates = [(link["tag"], link["url"]) for link in twins]
     alternates += [("x-default", link["url"]) for link in twins if link["code"] == default]
     tags = [f'<link rel="alternate" hreflang="{code}" href="{url}">' for code, url in alternates]
     if doctree is not None:  # a page with OpenGraph tags (sphinxext-opengraph's)
@@ -70,11 +72,12 @@ def keep_sitemap_alternates_to_twins(app: Sphinx, exception: Exception | None) -
     if exception or not app.config.language_exclude_patterns or not sitemap.exists():
         return
     base = language_base_url(app.config, app.config.language)
+    code = {language_tag(code): code for code in app.config.languages}  # sphinx-sitemap writes tags
     tree = ElementTree.parse(sitemap)
     for url in tree.getroot():
         pagename = url.find(f"{{{SITEMAP}}}loc").text.removeprefix(base).removesuffix(".html")
         for link in url.findall(f"{{{XHTML}}}link"):
-            if not has_twin(app, pagename, link.get("hreflang")):
+            if not has_twin(app, pagename, code[link.get("hreflang")]):
                 url.remove(link)
     ElementTree.register_namespace("", SITEMAP)
     ElementTree.register_namespace("xhtml", XHTML)

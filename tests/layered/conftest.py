@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sphinx import locale as sphinx_locale
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
@@ -63,6 +64,10 @@ def sphinx(root: Path, builder: str, language: str = "en", **overrides) -> Build
                      status=io.StringIO(), warning=warnings, warningiserror=True,
                      keep_going=True)  # as the Makefile: -W --keep-going
         app.build()
+    # sphinx.locale keeps the translations a build loaded, for the process: a
+    # later build in another language would show them. Forget them, as
+    # sphinx.testing does after each build.
+    sphinx_locale.translators.clear()
     return Build(root, language, app.statuscode, warnings.getvalue())
 
 
