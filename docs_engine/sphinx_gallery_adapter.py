@@ -15,7 +15,9 @@ upgrade has one file to check. What is assumed here, for the versions in
   the examples it executed in ``passing_examples`` and ``failing_examples``
   (:func:`execute_only`);
 - the scraper's ``block_vars``: ``target_file``, ``example_globals`` and
-  ``image_path_iterator`` (whose ``paths`` lists the images written so far);
+  ``image_path_iterator`` (whose ``paths`` lists the images written so far),
+  one dict for every block of one execution of an example, new for the next
+  (:func:`execution_state`);
 - how ``matplotlib_scraper`` saves a figure (:func:`savefig_options`) and
   how the thumbnail is made: figure ``sphinx_gallery_thumbnail_number``
   (default 1, negative counts from the last), scaled by ``scale_image`` to
@@ -154,6 +156,13 @@ def block_example(block_vars: dict) -> Path:
 def block_globals(block_vars: dict) -> dict:
     """The example's global variables after the block ran."""
     return block_vars["example_globals"]
+
+
+def execution_state(block_vars: dict, owner: str) -> dict:
+    """A dict of ``owner``'s that lasts one execution of the example: the blocks of an
+    execution share ``block_vars``, and the next execution (the next build, in this
+    process or another) starts with new ones, so nothing outlives the run."""
+    return block_vars.setdefault(f"docs_engine.{owner}", {})
 
 
 def block_images(block_vars: dict) -> list[str]:

@@ -26,11 +26,7 @@ from pathlib import Path
 
 from docs_engine.execution_environment import ExecutionEnvironment, current
 from docs_engine.learner_requirements import imported_packages, installed_versions
-from docs_engine.sphinx_gallery_adapter import block_example, block_globals
-
-# For each example being run: when its previous block ended, and how many
-# losses it had recorded by then.
-_previous: dict[str, tuple[float, int]] = {}
+from docs_engine.sphinx_gallery_adapter import block_example, block_globals, execution_state
 
 
 def record_path(executed_script: Path) -> Path:
@@ -40,18 +36,20 @@ def record_path(executed_script: Path) -> Path:
 def record_training(block, block_vars: dict, gallery_conf: dict) -> str:
     """An image scraper that writes the training record of the example."""
     now = time.process_time()
-    target = str(block_example(block_vars))
+    target = block_example(block_vars)
     losses = block_globals(block_vars).get("losses", [])
-    if target not in _previous:  # the example's first block: forget any earlier run
-        record_path(Path(target)).unlink(missing_ok=True)
-    started, recorded = _previous.get(target, (now, 0))
+    # When this execution's previous block ended, and how many losses it had
+    # recorded by then; empty at its first block.
+    state = execution_state(block_vars, "training_record")
+    if not state:  # the example's first block: forget any earlier run
+        record_path(target).unlink(missing_ok=True)
+    started, recorded = state.get("block_ended", now), state.get("losses", 0)
     if len(losses) > recorded:
-        script = Path(target)
-        environment = current(imported_packages(script), installed_versions(script))
+        environment = current(imported_packages(target), installed_versions(target))
         record = {"seconds": now - started, "losses": [float(loss) for loss in losses],
                   "environment": environment.to_json()}
-        record_path(Path(target)).write_text(json.dumps(record), encoding="utf-8")
-    _previous[target] = (time.process_time(), len(losses))
+        record_path(target).write_text(json.dumps(record), encoding="utf-8")
+    state.update(block_ended=time.process_time(), losses=len(losses))
     return ""
 
 

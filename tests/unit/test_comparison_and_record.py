@@ -85,3 +85,14 @@ def test_rounded_loss_keeps_the_exact_value_for_screen_readers_and_focus():
     assert number["value"] == "9.086012216057796" and number["tabindex"] == "0"
     assert number.select_one("[aria-hidden=true]").get_text() == "9.086"
     assert number.select_one(".visually-hidden").get_text() == "9.086012216057796"
+
+
+def test_running_an_example_again_in_the_same_process_records_the_new_run(tmp_path):
+    target = tmp_path / "plot_x.py"
+    target.write_text("import numpy\n")
+    for run, losses in enumerate(([3.0, 2.0], [5.0, 4.0])):  # two builds, one process
+        block_vars = {"target_file": str(target), "example_globals": {}}
+        record_training(None, block_vars, {})  # the data block
+        block_vars["example_globals"]["losses"] = losses
+        record_training(None, block_vars, {})
+        assert json.loads(record_path(target).read_text())["losses"] == losses, run
