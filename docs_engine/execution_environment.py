@@ -143,13 +143,14 @@ def describe(environment: ExecutionEnvironment, gettext: Callable[[str], str],
              language: str) -> list[str]:
     """What made an example's log and what reproduces it, in ``gettext``'s
     language: one paragraph each, ``literals`` marked as inline code."""
-    software = format_list([f"Python {environment.python}",
-                            *(f"{name} {version}" for name, version in environment.packages)],
+    # Names and versions are shown as code: they are the same in every language.
+    software = format_list([f"``Python {environment.python}``",
+                            *(f"``{name} {version}``" for name, version in environment.packages)],
                            locale=_locale(language))
     made = ("made" if environment.threads is None
             else "made one thread" if environment.threads == 1 else "made threads")
     paragraphs = [
-        gettext(MESSAGES[made]).format(software=software, processor=environment.machine,
+        gettext(MESSAGES[made]).format(software=software, processor=f"``{environment.machine}``",
                                        threads=environment.threads),
         gettext(MESSAGES["same digits"]),
     ]

@@ -123,7 +123,8 @@ def test_box_and_notebook_say_what_made_the_log_and_what_reproduces_it(site, lan
     box_texts = [paragraph.get_text() for paragraph in box(page).select("p")]
     assert box_texts[-len(promise):] == [text.replace("``", "") for text in promise]
     assert first_cell.source.split("\n\n")[1:] == promise
-    for made in (box_texts[-len(promise) - 1], first_cell.source.split("\n\n")[0]):
+    for made in (box_texts[-len(promise) - 1],
+                 first_cell.source.split("\n\n")[0].replace("``", "")):
         message = "made" if environment.threads is None else "made one thread"
         assert made.startswith(gettext(REPRODUCTION[message]).split("{")[0])
         assert made.endswith(f"{environment.machine}.")

@@ -31,13 +31,14 @@ def test_a_record_reads_back_as_it_was_written():
 
 def test_the_description_names_the_versions_threads_and_processor_in_the_language_given():
     english = describe(RECORDED, str, "en")
+    # Names and versions as code, the same in every language.
     assert english[0] == MESSAGES["made one thread"].format(
-        software=f"Python {RECORDED.python}, numpy 2.4.6, and torch 2.13.0+cpu",
-        processor="Some CPU 9000 (x86_64, AVX512)")
+        software=f"``Python {RECORDED.python}``, ``numpy 2.4.6``, and ``torch 2.13.0+cpu``",
+        processor="``Some CPU 9000 (x86_64, AVX512)``")
     assert english[1:] == [MESSAGES["same digits"], MESSAGES["one thread"],
                            MESSAGES["other order"].format(tolerance="1%")]
     spanish = describe(RECORDED, lambda message: message.replace("with", "con"), "es")
-    assert f"Python {RECORDED.python}, numpy 2.4.6 y torch 2.13.0+cpu" in spanish[0]
+    assert f"``Python {RECORDED.python}``, ``numpy 2.4.6`` y ``torch 2.13.0+cpu``" in spanish[0]
     assert "1\N{NO-BREAK SPACE}%" in spanish[-1] and "con" in spanish[0]
 
 
@@ -46,7 +47,7 @@ def test_without_pytorch_or_on_several_threads_the_description_says_so():
                                      vector_instructions=None)
     made, *rest = describe(numpy_only, str, "en")
     assert made.startswith(MESSAGES["made"].split("{")[0]) and "thread" not in made
-    assert "Some CPU 9000 (x86_64)." in made and MESSAGES["one thread"] not in rest
+    assert "``Some CPU 9000 (x86_64)``." in made and MESSAGES["one thread"] not in rest
     several = describe(dataclasses.replace(RECORDED, threads=4), str, "en")
     assert "on 4 threads" in several[0] and MESSAGES["one thread"] not in several
 
