@@ -25,8 +25,7 @@ extensions = [
     "docs_engine.quiet_log",  # first: it filters what the others print
     "myst_parser",
     "sphinx.ext.mathjax",
-    "sphinx_gallery.gen_gallery",
-    "docs_engine.gallery_execution",
+    "docs_engine.gallery_execution",  # sphinx-gallery, as much of it as the build needs
     "docs_engine.gallery_shards",
     "docs_engine.catalogs",
     "docs_engine.gallery_chrome",

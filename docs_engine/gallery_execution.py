@@ -156,12 +156,16 @@ def check_and_finish(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("gallery_execute", True, "env", types=[bool])
+    # Only the step that executes loads sphinx-gallery's generator (and with it
+    # matplotlib); the language builds read its output with its directive and style.
+    if app.config.gallery_execute:
+        app.setup_extension("sphinx_gallery.gen_gallery")
+    else:
+        sg.setup_reading(app)
     app.add_config_value("gallery_dir", "examples", "env", types=[str])
     # Where the example scripts live, relative to the source folder.
     app.add_config_value("examples_dir", "../examples", "env", types=[str])
     app.connect("config-inited", gallery_folders, priority=sg.FILLS_DEFAULTS_AT - 5)
-    app.connect("config-inited", sg.import_matplotlib_when_executing,
-                priority=sg.FILLS_DEFAULTS_AT - 1)
     app.connect("builder-inited", remove_stale_outputs, priority=sg.GENERATES_GALLERY_AT - 100)
     app.connect("builder-inited", forget_outdated_executions,
                 priority=sg.GENERATES_GALLERY_AT - 100)

@@ -30,9 +30,11 @@ upgrade has one file to check. What is assumed here, for the versions in
 - the event priorities of its handlers: it fills its configuration's
   defaults at ``config-inited`` priority 10 and generates the gallery at
   ``builder-inited`` priority 500;
-- that filling the defaults imports matplotlib and selects its Agg backend
-  through ``gen_gallery._import_matplotlib`` (from ``scrapers``), which
-  nothing else there calls (:func:`import_matplotlib_when_executing`);
+- that ``gen_gallery`` imports matplotlib whenever it fills its defaults,
+  and that its documented ``sphinx_gallery.load_style`` extension registers
+  the ``image-sg`` directive and the stylesheet, all a build that executes
+  nothing needs (:func:`setup_reading`), with ``DEFAULT_GALLERY_CONF`` for
+  the values our modules read (``thumbnail_size``, the notebook's);
 - what it writes for each example ``<name>.py`` in the gallery folder
   (:data:`EXAMPLE_OUTPUTS`, among them ``<name>.cost.json`` with the
   seconds it took in ``time``; images ``images/sphx_glr_<name>_NNN.png`` and
@@ -114,36 +116,43 @@ from sphinx_gallery.gen_gallery import generate_gallery_rst  # noqa: E402
 from sphinx_gallery.gen_rst import extract_intro_and_title  # noqa: E402
 from sphinx_gallery.notebook import jupyter_notebook  # noqa: E402
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks  # noqa: E402
-from sphinx_gallery.scrapers import _import_matplotlib, matplotlib_scraper  # noqa: E402
+from sphinx_gallery.scrapers import matplotlib_scraper  # noqa: E402
 from sphinx_gallery.utils import get_md5sum, scale_image  # noqa: E402
 
 __all__ = ["GalleryImageNode", "extract_intro_and_title", "jupyter_notebook",
            "split_code_and_text_blocks", "matplotlib_scraper", "scale_image"]
 
 
-# -- matplotlib ------------------------------------------------------------------
+# -- Loading it ----------------------------------------------------------------
 
-def import_matplotlib_when_executing(app, config) -> None:
-    """Leave matplotlib unimported at start-up in a build that executes no example.
+def setup_reading(app) -> None:
+    """What a build that executes no example needs of sphinx-gallery, without
+    ``gen_gallery``, which imports matplotlib whenever it starts (a second of
+    each language build, which draws only when a translation changed).
 
-    sphinx-gallery imports matplotlib and selects its Agg backend while it
-    fills its configuration's defaults, in every build: 0.4 s of each Sphinx
-    start-up. A language build needs matplotlib only to draw a figure, and
-    imports it then (:func:`pyplot`), so a rebuild that draws none (a
-    translator's, after a catalog edit) does without it. Runs at
-    ``config-inited``, before sphinx-gallery's handler, in every build.
+    The executed pages need only the ``image-sg`` directive and the
+    stylesheet: sphinx-gallery's ``load_style`` extension, made for this.
+    ``sphinx_gallery_conf`` is declared here as ``gen_gallery`` declares it,
+    and completed with its defaults once conf.py is read (:func:`fill_reading_defaults`).
     """
-    gen_gallery._import_matplotlib = (_import_matplotlib if config.gallery_execute
-                                      else _matplotlib_when_drawing)
+    app.setup_extension("sphinx_gallery.load_style")
+    app.add_config_value("sphinx_gallery_conf", {}, "html", types=[dict])
+    app.connect("config-inited", fill_reading_defaults, priority=FILLS_DEFAULTS_AT)
 
 
-def _matplotlib_when_drawing() -> None:
-    """In sphinx-gallery's place at start-up: :func:`pyplot` imports it when needed."""
+def fill_reading_defaults(app, config) -> None:
+    """conf.py's ``sphinx_gallery_conf`` completed with sphinx-gallery's defaults."""
+    config.sphinx_gallery_conf = {**gen_gallery.DEFAULT_GALLERY_CONF, **config.sphinx_gallery_conf}
 
 
 def pyplot():
-    """matplotlib's pyplot, on the Agg backend, as sphinx-gallery sets it up to draw."""
-    return _import_matplotlib()[1]
+    """matplotlib's pyplot, on the Agg backend, which sphinx-gallery draws with too."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot
+
+    return matplotlib.pyplot
 
 
 # -- What the scrapers see ----------------------------------------------------
