@@ -38,7 +38,7 @@ extensions = [
     "docs_engine.translation_status",
     "docs_engine.theme_messages",
     "sphinx_sitemap",
-    "docs_engine.opengraph",  # sphinxext-opengraph, without matplotlib at start-up
+    "docs_engine.opengraph",
     "notfound.extension",
     "docs_engine.site_urls",
     "docs_engine.not_found",
@@ -110,10 +110,9 @@ html_theme_options = {
 # environment variable wins when it is set; on Read the Docs, its own
 # variables give the addresses. Empty: a local build, with relative links.
 # docs_engine/site_urls.py derives html_baseurl (canonical links),
-# ogp_site_url, notfound_urls_prefix and the sitemap's URL scheme from it.
+# notfound_urls_prefix and the sitemap's URL scheme from it (and the OpenGraph URLs).
 site_url = ""
 sitemap_excludes = ["search.html", "404.html"]  # pages not to index
-ogp_social_cards = {"enable": False}  # no generated preview images
 
 # Copy the code of a block, never its prompts or its output.
 copybutton_exclude = ".linenos, .gp, .go"

@@ -59,7 +59,7 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
     alternates = [(link["tag"], link["url"]) for link in twins]
     alternates += [("x-default", link["url"]) for link in twins if link["code"] == default]
     tags = [f'<link rel="alternate" hreflang="{code}" href="{url}">' for code, url in alternates]
-    if doctree is not None:  # a page with OpenGraph tags (sphinxext-opengraph's)
+    if doctree is not None:  # a page with OpenGraph tags (docs_engine.opengraph's)
         tags.append(f'<meta property="og:locale" content="{locale_name(config.language)}">')
         tags += [f'<meta property="og:locale:alternate" content="{locale_name(link["code"])}">'
                  for link in twins if not link["current"]]
@@ -100,7 +100,6 @@ def declare_title(app: Sphinx, config: Config) -> None:
 def translate_title(app: Sphinx) -> None:
     """The header's title, and the site name OpenGraph gives with every page."""
     app.config.html_title = translations(app, EXTENSIONS_CATALOG).gettext(app.config.html_title)
-    app.config.ogp_site_name = app.config.html_title
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,51 +1,48 @@
-"""Load sphinxext-opengraph without the module that draws social cards.
+"""OpenGraph tags, which a link preview reads: each page's title, address, type and site.
 
-The site draws no social cards (``ogp_social_cards = {"enable": False}`` in
-conf.py), yet sphinxext-opengraph 0.13 imports its ``_social_cards`` module,
-and with it matplotlib, whenever it loads. A language build needs matplotlib
-only to draw a figure (see ``import_matplotlib_when_executing`` in
-sphinx_gallery_adapter.py), and a rebuild after a catalog edit draws none:
-without this, that import is a fifth of such a rebuild. conf.py lists this
-extension in place of sphinxext.opengraph; it loads sphinxext-opengraph with
-a stand-in for that one module, which offers no card to draw, and stops the
-build if cards are turned on.
+The site's pages need four tags and the description (:mod:`page_description`
+gives it, as a page's ``og:description`` field); sphinxext-opengraph wrote
+them, but it imports matplotlib whenever it loads, for social cards the site
+does not draw, even with ``ogp_social_cards = {"enable": False}``: a second
+of a translator's rebuild, which otherwise draws nothing. Written here from
+Sphinx's page context instead, as sphinxext-opengraph writes them:
 
-A sphinxext-opengraph other than :data:`KNOWN_VERSION` is loaded as it is,
-matplotlib and all: how it imports that module may have changed.
+- ``og:title``: the page's title, without markup;
+- ``og:type``: ``website``;
+- ``og:url``: the page's address, when the site's is known (:mod:`site_urls`);
+- ``og:site_name``: the site's title, in the page's language (:mod:`language_links`);
+- any ``og:`` field of the page (``og:description``).
+
+Pages Sphinx generates without a document (search, index) get none.
 """
 
-import sys
-import types
-from importlib.metadata import version
-
+from markupsafe import Markup, escape
 from sphinx.application import Sphinx
-from sphinx.errors import ConfigError
 
-KNOWN_VERSION = "0.13.0"
-CARDS_MODULE = "sphinxext.opengraph._social_cards"
+from docs_engine.site_urls import language_base_url
 
 
-def _no_cards() -> types.ModuleType:
-    """What sphinxext-opengraph imports from its cards module, drawing no card."""
-    cards = types.ModuleType(CARDS_MODULE)
-    cards.DEFAULT_SOCIAL_CONFIG = {"enable": False}
-    cards.create_social_card = None
-    return cards
+def opengraph_tags(app: Sphinx, pagename: str, context: dict) -> dict[str, str]:
+    """The page's OpenGraph properties, by name, as plain text."""
+    tags = {"og:title": Markup(context.get("title") or "").striptags(), "og:type": "website"}
+    base = language_base_url(app.config, app.config.language)
+    if base:
+        tags["og:url"] = base + app.builder.get_target_uri(pagename)
+    tags["og:site_name"] = app.config.html_title
+    fields = context.get("meta") or {}
+    tags.update({name: value for name, value in fields.items() if name.startswith("og:")})
+    return tags
+
+
+def add_opengraph_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if doctree is None:
+        return
+    tags = opengraph_tags(app, pagename, context)
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<meta property="{name}" content="{escape(value)}">' for name, value in tags.items())
 
 
 def setup(app: Sphinx) -> dict:
-    stand_in = (version("sphinxext-opengraph") == KNOWN_VERSION
-                and "sphinxext.opengraph" not in sys.modules)
-    if stand_in:
-        sys.modules[CARDS_MODULE] = _no_cards()
-    try:
-        app.setup_extension("sphinxext.opengraph")
-    finally:
-        if stand_in:  # the real module stays importable for whoever asks for it
-            del sys.modules[CARDS_MODULE]
-    draws_cards = sys.modules["sphinxext.opengraph"].create_social_card is not None
-    if not draws_cards and (app.config.ogp_social_cards or {}).get("enable") is not False:
-        raise ConfigError("ogp_social_cards: docs_engine.opengraph loads sphinxext-opengraph"
-                          " without its social cards; to draw them, list sphinxext.opengraph"
-                          " in conf.py's extensions instead")
+    app.setup_extension("docs_engine.site_urls")
+    app.connect("html-page-context", add_opengraph_tags)  # after page_description (400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,11 +2,10 @@
 
 Search engines show ``<meta name="description">`` under a result, and
 OpenGraph's ``og:description`` is the text of a link preview.
-sphinxext-opengraph writes both from the page's first words, formulas
-included, where a reader would see raw TeX (``y = \\sin(x)``). Here the
-description is the page's first paragraphs of running text, those without
-formulas, up to :data:`LENGTH` characters; sphinxext-opengraph writes it in
-both tags.
+Here the description is the page's first paragraphs of running text,
+those without formulas, where a reader would see raw TeX (``y = \\sin(x)``),
+up to :data:`LENGTH` characters; :mod:`opengraph` writes it as the page's
+``og:description`` field.
 """
 
 from docutils import nodes
@@ -46,14 +45,12 @@ def add_description(app: Sphinx, pagename: str, templatename: str, context: dict
     description = describe(doctree)
     if not description:
         return
-    # A page's own `og:description` field wins in sphinxext-opengraph, and
-    # a description already among the tags stops it from writing another.
-    description = escape(description)
-    context["meta"] = {**(context.get("meta") or {}), "og:description": str(description)}
-    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{description}">'
+    context["meta"] = {**(context.get("meta") or {}), "og:description": description}
+    context["metatags"] = (context.get("metatags", "")
+                           + f'\n<meta name="description" content="{escape(description)}">')
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinxext.opengraph")
-    app.connect("html-page-context", add_description, priority=400)  # before sphinxext-opengraph
+    app.setup_extension("docs_engine.opengraph")
+    app.connect("html-page-context", add_description, priority=400)  # before opengraph's tags
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -137,7 +137,6 @@ def configure_site(app: Sphinx, config: Config) -> None:
                                *config.language_exclude_patterns.get(config.language, [])]
     base = language_base_url(config, config.language) or ""
     config.html_baseurl = base  # Sphinx's canonical link
-    config.ogp_site_url = base
     config.notfound_urls_prefix = language_path(config, config.language)
     # sphinx-sitemap: {site_url}{lang}/{version path}{page}, alternates for every language.
     config.sitemap_url_scheme = "{lang}" + config.site_version_path + "{link}"

@@ -237,7 +237,9 @@ def test_pages_link_to_their_source_and_catalog_only_with_a_repository_url(tiny_
 
 def test_a_rebuild_that_draws_no_figure_starts_without_matplotlib(tiny_copy):
     """A translator's rebuild after a catalog edit draws nothing, and so does without
-    matplotlib, a fifth of its time to import (sphinx_gallery_adapter, opengraph.py)."""
+    matplotlib, a third of its time to import: a language build loads neither
+    sphinx-gallery's generator nor sphinxext-opengraph, which import it whenever
+    they load (sphinx_gallery_adapter.setup_reading, opengraph.py)."""
     build_tinysite(tiny_copy)
     catalog = tiny_copy / "locales/es/LC_MESSAGES/index.po"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace(

@@ -1,57 +1,49 @@
-"""docs_engine.opengraph: sphinxext-opengraph, loaded without its social-card module."""
+"""docs_engine.opengraph: the OpenGraph tags of a page, from Sphinx's page context."""
 
 import subprocess
 import sys
+from types import SimpleNamespace
 
-import pytest
-
-from docs_engine import opengraph
-
-
-class FakeApp:
-    """What the extension's setup uses of Sphinx: loading an extension, the configuration."""
-
-    def __init__(self, cards):
-        self.config = type("Config", (), {"ogp_social_cards": cards})()
-        self.loaded = []
-
-    def setup_extension(self, name):
-        self.loaded.append(name)
-        __import__(name)
+from docs_engine.opengraph import add_opengraph_tags, opengraph_tags
 
 
-def load_in_new_process(cards) -> str:
-    """Load the extension in a process that has not imported sphinxext-opengraph yet."""
-    code = ("import sys; from docs_engine import opengraph; from tests.unit.test_opengraph"
-            f" import FakeApp; app = FakeApp({cards!r}); opengraph.setup(app);"
-            " import sphinxext.opengraph as og; print(app.loaded, 'matplotlib' in sys.modules,"
-            " og.create_social_card, opengraph.CARDS_MODULE in sys.modules)")
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+def app(site_url: str = "") -> SimpleNamespace:
+    config = SimpleNamespace(site_url=site_url, site_version_path="", language="es",
+                             html_title="Aprender PyTorch con ejemplos")
+    builder = SimpleNamespace(get_target_uri=lambda pagename: f"{pagename}.html")
+    return SimpleNamespace(config=config, builder=builder)
 
 
-def test_it_loads_sphinxext_opengraph_without_matplotlib():
-    result = load_in_new_process({"enable": False})
-    assert result.returncode == 0, result.stderr
-    # The stand-in is gone once loaded: whoever asks gets the real module.
-    assert result.stdout.split() == ["['sphinxext.opengraph']", "False", "None", "False"]
+def test_a_page_is_named_by_its_title_without_markup_and_the_translated_site():
+    context = {"title": "Tensores: <code>y = a + b x</code> &amp; más", "meta": {}}
+    assert opengraph_tags(app(), "intro", context) == {
+        "og:title": "Tensores: y = a + b x & más",
+        "og:type": "website",
+        "og:site_name": "Aprender PyTorch con ejemplos",
+    }
 
 
-def test_cards_turned_on_stop_the_build_naming_the_fix():
-    result = load_in_new_process({"enable": True})
-    assert result.returncode != 0
-    assert "list sphinxext.opengraph in conf.py's extensions instead" in result.stderr
+def test_its_address_is_absolute_when_the_site_has_one():
+    tags = opengraph_tags(app("https://example.org/docs/"), "examples/index", {"title": "T"})
+    assert tags["og:url"] == "https://example.org/docs/es/examples/index.html"
 
 
-def test_a_version_it_does_not_know_is_loaded_as_it_is(monkeypatch):
-    monkeypatch.setattr(opengraph, "version", lambda name: "99.0")
-    monkeypatch.delitem(sys.modules, "sphinxext.opengraph", raising=False)
-    monkeypatch.delitem(sys.modules, opengraph.CARDS_MODULE, raising=False)
-    app = FakeApp({"enable": True})
-    opengraph.setup(app)  # the real module, which could draw cards: no error
-    assert sys.modules["sphinxext.opengraph"].create_social_card is not None
+def test_the_page_fields_give_the_description_and_the_tags_are_escaped():
+    context = {"title": "T", "meta": {"og:description": 'Un "ajuste" <cúbico>', "author": "x"},
+               "metatags": ""}
+    add_opengraph_tags(app(), "intro", "page.html", context, doctree=object())
+    assert '<meta property="og:description" content="Un &#34;ajuste&#34; &lt;cúbico&gt;">' \
+        in context["metatags"]
+    assert "author" not in context["metatags"]
 
 
-def test_known_version_is_the_pinned_one():
-    from importlib.metadata import version
+def test_a_page_without_a_document_gets_none():
+    context = {"title": "Search", "metatags": ""}
+    add_opengraph_tags(app(), "search", "search.html", context, doctree=None)
+    assert context["metatags"] == ""
 
-    assert version("sphinxext-opengraph") == opengraph.KNOWN_VERSION
+
+def test_loading_it_imports_no_matplotlib():
+    code = "import sys, docs_engine.opengraph; print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
