@@ -48,12 +48,19 @@ extensions = [
     "docs_engine.stale_outputs",
     "docs_engine.repository_links",
     "sphinx_copybutton",
+    # The theme, loaded with the extensions rather than when the builder starts:
+    # its components folder then joins templates_path before the configuration
+    # is compared with the last build's (else every build says it changed).
+    "pydata_sphinx_theme",
 ]
 
 root_doc = "index"
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 templates_path = ["docs/_templates"]  # relative to this file
 myst_enable_extensions = ["dollarmath"]
+# What MyST sets once the builder starts (MathJax reads only its math), set
+# here: a value changed then makes every next build say the configuration changed.
+mathjax4_config = {"options": {"processHtmlClass": "tex2jax_process|mathjax_process|math|output_area"}}
 # MathJax from the site itself, not a CDN: `make mathjax` installs it into
 # _build/vendor/mathjax, which html_static_path copies into _static/.
 mathjax_path = "mathjax/es5/tex-chtml-full.js"
@@ -88,8 +95,12 @@ html_favicon = "docs/_static/favicon.svg"
 html_static_path = ["docs/_static", "_build/vendor"]
 html_show_sourcelink = False
 html_copy_source = False
-html_css_files = ["site.css"]
-html_js_files = ["language-switcher.js", "sidebar-toggles.js"]
+# The priority Sphinx gives the project's own files (after the extensions'),
+# given here: Sphinx would write it into these lists once the builder starts.
+html_css_files = [("site.css", {"priority": 800})]
+html_js_files = [("language-switcher.js", {"priority": 800}), ("sidebar-toggles.js", {"priority": 800})]
+# The theme's permalink sign, which it would set once the builder starts.
+html_permalinks_icon = "#"
 # Pages with no sibling pages to list: no empty left sidebar, more room for the text.
 html_sidebars = {
     page: [] for page in ("intro", "comparison", "glossary", "contributing", "translation-status")

@@ -92,22 +92,23 @@ def add_switcher_label(app: Sphinx, pagename: str, templatename: str, context: d
     context["language_switcher_label"] = translations(app, EXTENSIONS_CATALOG).gettext(SWITCHER_LABEL)
 
 
-def declare_title(app: Sphinx, config: Config) -> None:
-    """The site's title is text to translate, like the pages'."""
+def translate_title(app: Sphinx, config: Config) -> None:
+    """The site's title is text to translate, like the pages': the header's title,
+    and the site name OpenGraph gives with every page.
+
+    Translated as the configuration is read, as Sphinx's extensions derive their
+    values: a value changed later would differ, at the next build, from the one
+    conf.py gives, and Sphinx would say that the configuration changed.
+    """
     add_messages(config.html_title)
-
-
-def translate_title(app: Sphinx) -> None:
-    """The header's title, and the site name OpenGraph gives with every page."""
-    app.config.html_title = translations(app, EXTENSIONS_CATALOG).gettext(app.config.html_title)
+    config.html_title = translations(app, EXTENSIONS_CATALOG).gettext(config.html_title)
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.site_urls")
     app.setup_extension("docs_engine.catalogs")
     add_messages(SWITCHER_LABEL)
-    app.connect("config-inited", declare_title)
-    app.connect("builder-inited", translate_title)
+    app.connect("config-inited", translate_title)
     app.connect("html-page-context", add_language_links)
     app.connect("build-finished", keep_sitemap_alternates_to_twins, priority=600)  # after sphinx-sitemap
     app.connect("html-page-context", add_switcher_label)

@@ -8,8 +8,15 @@ search. The page is for visitors only: no canonical link, no alternates, and
 search engines are told not to index it.
 
 A host that serves one ``404.html`` from the site's root for every missing
-path (GitHub Pages) gets the first language's page, which sends a visitor
-whose path is in another language to that language's 404 page.
+path (GitHub Pages) gets a copy of the first language's page, which sends a
+visitor whose path is in another language to that language's 404 page.
+Every language's page carries that script (in its own folder it finds its
+own language in the path, and stays): the copy is the page as Sphinx wrote it.
+
+The text and the script are given to the page as it is written
+(``html-page-context``), not through ``notfound_context``: a configuration
+value changed once the configuration is read makes every next build say
+that the configuration changed.
 """
 
 import json
@@ -38,8 +45,8 @@ BODY = """<h1>{title}</h1>
 </form>
 """
 
-# Runs first in the root 404.html: the language is the first segment after the site's root.
-LANGUAGE_FROM_PATH = """<script>
+# Runs first on the 404 page: the language is the first segment after the site's root.
+LANGUAGE_FROM_PATH = """
   (function () {{
     var root = {root}, languages = {languages}, here = {language};
     var path = window.location.pathname;
@@ -49,16 +56,20 @@ LANGUAGE_FROM_PATH = """<script>
       window.location.replace(root + language + "/404.html");
     }}
   }})();
-</script>"""
+"""
+# Before the page's other scripts (Sphinx's own come at 200).
+LANGUAGE_FROM_PATH_PRIORITY = 100
 
 add_messages(TITLE, EXPLANATION, HOME, SEARCH, SEARCH_BUTTON)
 
 
-def translate_page(app: Sphinx) -> None:
+def translate_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The page's text in the build's language, with links that work from any path."""
+    if pagename != app.config.notfound_pagename:
+        return
     _ = translations(app, EXTENSIONS_CATALOG).gettext
     here, language = app.config.notfound_pagename, app.config.language
-    app.config.notfound_context = {
+    context.update({
         "title": _(TITLE),
         "body": BODY.format(
             title=escape(_(TITLE)),
@@ -69,7 +80,7 @@ def translate_page(app: Sphinx) -> None:
             search_url=page_url(app, "search", language, from_page=here),
             search_button=escape(_(SEARCH_BUTTON)),
         ),
-    }
+    })
 
 
 def keep_out_of_search_engines(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -80,26 +91,33 @@ def keep_out_of_search_engines(app: Sphinx, pagename: str, templatename: str, co
     context["metatags"] = context.get("metatags", "") + '\n<meta name="robots" content="noindex">'
 
 
-def write_root_not_found(app: Sphinx, exception: Exception | None) -> None:
-    """Write the first language's 404 page, which picks the path's language, at the root."""
-    languages = list(app.config.languages)
-    if exception or app.builder.format != "html" or app.config.language != languages[0]:
+def pick_language_from_path(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Give the 404 page the script that sends a visitor to their path's language."""
+    if pagename != app.config.notfound_pagename:
         return
-    page = (Path(app.outdir) / f"{app.config.notfound_pagename}.html").read_text(encoding="utf-8")
     script = LANGUAGE_FROM_PATH.format(
         root=json.dumps(urlsplit(app.config.site_url).path or "/"),
-        languages=json.dumps(languages),
+        languages=json.dumps(list(app.config.languages)),
         language=json.dumps(app.config.language),
     )
-    page = page.replace("<head>", f"<head>\n{script}", 1)
-    replace_file(Path(app.outdir).parent / "404.html", page.encode("utf-8"))
+    # Called here, it adds the script to this page only (Sphinx's documented behaviour).
+    app.add_js_file(None, body=script, priority=LANGUAGE_FROM_PATH_PRIORITY)
+
+
+def write_root_not_found(app: Sphinx, exception: Exception | None) -> None:
+    """Copy the first language's 404 page, which picks the path's language, to the root."""
+    if exception or app.builder.format != "html" or app.config.language != list(app.config.languages)[0]:
+        return
+    page = Path(app.outdir) / f"{app.config.notfound_pagename}.html"
+    replace_file(Path(app.outdir).parent / "404.html", page.read_bytes())
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("notfound.extension")
     app.setup_extension("docs_engine.site_urls")
     app.setup_extension("docs_engine.catalogs")
-    app.connect("builder-inited", translate_page)
+    app.connect("html-page-context", translate_page)
     app.connect("html-page-context", keep_out_of_search_engines)
+    app.connect("html-page-context", pick_language_from_path)
     app.connect("build-finished", write_root_not_found)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
