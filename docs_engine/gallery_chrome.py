@@ -13,8 +13,9 @@ This transform runs before Sphinx applies translations, in every language:
   pages' catalogs;
 - figures become ordinary images, so their alt text is a message of the
   page's catalog like any other;
-- thumbnails take the title and first paragraph of the translated example,
-  and their image the translated title as its text alternative
+- thumbnails take the title and first paragraph of the translated example
+  (the raw HTML nodes around each are written anew, in sphinx-gallery's
+  form), and their image the translated title as its text alternative
   (:class:`ThumbnailAlt`; sphinx-gallery leaves it empty);
 - the running time of each example, which changes at every run, is left
   out of the page (sphinx-gallery prints it in the build's log);
@@ -33,10 +34,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from docs_engine.build_files import write_if_changed
 from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, is_translated, translations
-from docs_engine.example_sources import example_scripts, example_title, intro_and_title
-from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, is_thumbnail_html,
-                                               thumbnail_image, thumbnail_links,
-                                               translate_thumbnail)
+from docs_engine.example_sources import example_title, intro_and_title
+from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, thumbnail_frame,
+                                               thumbnail_frame_html, thumbnail_image,
+                                               thumbnail_links)
 
 # The sentences that replace sphinx-gallery's: its note, each download link (by
 # the class of its container; "all-" on the gallery index), and the output label.
@@ -53,12 +54,6 @@ MESSAGES = {
 # this stylesheet, loaded after it, relabels them in the build's language.
 OUTPUT_LABEL_CSS = "gallery-chrome.css"
 OUTPUT_LABEL_PRIORITY = 600
-
-
-def thumbnail_texts(app: Sphinx) -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """Each example's (intro, title) in English and in the build's language."""
-    return [(intro_and_title(app, script, translated=False), intro_and_title(app, script))
-            for script in example_scripts(app)]
 
 
 class GalleryChrome(SphinxTransform):
@@ -87,8 +82,8 @@ class GalleryChrome(SphinxTransform):
                     self._relabel_download(container, key, gettext)
         for link in thumbnail_links(self.document):
             link["translatable"] = False  # the title comes from the page
-        if is_translated(self.app) and self.env.docname.endswith("index"):
-            self._translate_thumbnails()
+            if is_translated(self.app):
+                self._translate_thumbnail(link)
 
     @staticmethod
     def _relabel(parent: nodes.Element, label: str) -> None:
@@ -113,14 +108,13 @@ class GalleryChrome(SphinxTransform):
         filename = Path(link["reftarget"]).name
         self._relabel(container, gettext(MESSAGES[key]).format(filename=filename))
 
-    def _translate_thumbnails(self) -> None:
-        texts = thumbnail_texts(self.app)
-        for raw in list(self.document.findall(nodes.raw)):
-            html = raw.astext()
-            if not is_thumbnail_html(html):
-                continue
-            for english, translated in texts:
-                html = translate_thumbnail(html, english, translated)
+    def _translate_thumbnail(self, link: nodes.paragraph) -> None:
+        """Give a thumbnail its example's intro and title in the build's language."""
+        frame, thumbnail = thumbnail_frame(link), thumbnail_image(link)
+        if frame is None or thumbnail is None:
+            return
+        script = Path(self.env.srcdir, thumbnail[1].lstrip("/") + ".py")
+        for raw, html in zip(frame, thumbnail_frame_html(*intro_and_title(self.app, script))):
             raw.replace_self(nodes.raw("", html, format="html"))
 
 

@@ -49,10 +49,13 @@ upgrade has one file to check. What is assumed here, for the versions in
   (:func:`example_code_cells`);
 - the zips it writes: each file in one is named by its path from the zip's
   own folder (:func:`zip_sources`);
-- the CSS classes of its chrome (:data:`CSS`), the raw HTML of its
-  thumbnails (:func:`translate_thumbnail`), and the reST of a gallery index:
-  each thumbnail's image followed by a paragraph that links its example,
-  ``:doc:`/<page>``` (:func:`thumbnail_links`, :func:`thumbnail_image`).
+- the CSS classes of its chrome (:data:`CSS`), and the reST of a gallery
+  index: each thumbnail's image followed by a paragraph that links its
+  example, ``:doc:`/<page>``` (:func:`thumbnail_links`,
+  :func:`thumbnail_image`), inside an ``only:: html`` directive between two
+  ``raw:: html`` blocks, the container that opens with the example's first
+  paragraph as its ``tooltip`` and the title that closes it
+  (:func:`thumbnail_frame`, :func:`thumbnail_frame_html`).
 
 :func:`check_version` runs when the build starts and stops it, naming this
 file, when the installed sphinx-gallery is not a version listed here.
@@ -413,16 +416,28 @@ def thumbnail_image(link: nodes.paragraph) -> tuple[nodes.image, str] | None:
     return None
 
 
-def is_thumbnail_html(html: str) -> bool:
-    return CSS["thumbnail"] in html
+# The raw HTML sphinx-gallery writes around a thumbnail (its THUMBNAIL_TEMPLATE),
+# for an example without tags.
+THUMBNAIL_OPENING = '<div class="sphx-glr-thumbcontainer" tooltip="{intro}">'
+THUMBNAIL_CLOSING = '  <div class="sphx-glr-thumbnail-title">{title}</div>\n</div>'
 
 
-def translate_thumbnail(html: str, english: tuple[str, str], translated: tuple[str, str]) -> str:
-    """A thumbnail's raw HTML with its (intro, title) in another language.
+def thumbnail_frame(link: nodes.paragraph) -> tuple[nodes.raw, nodes.raw] | None:
+    """The raw HTML nodes that open and close a thumbnail's container, for the
+    paragraph of its link: right before and after the ``only`` node that holds it."""
+    only = link.parent
+    if not isinstance(only, addnodes.only) or only.parent is None:
+        return None
+    siblings = only.parent.children
+    position = siblings.index(only)
+    around = siblings[position - 1:position + 2:2] if position else []
+    if len(around) == 2 and all(isinstance(node, nodes.raw) for node in around) \
+            and CSS["thumbnail"] in around[0].astext():
+        return around[0], around[1]
+    return None
 
-    sphinx-gallery writes the first paragraph, escaped, into a ``tooltip``
-    attribute and the title as it is into a ``div``.
-    """
-    (intro, title), (new_intro, new_title) = english, translated
-    html = html.replace(f'tooltip="{escape(intro)}"', f'tooltip="{escape(new_intro)}"')
-    return html.replace(f">{title}<", f">{escape(new_title, quote=False)}<")
+
+def thumbnail_frame_html(intro: str, title: str) -> tuple[str, str]:
+    """The opening and closing HTML of a thumbnail's container, for this intro and title."""
+    return (THUMBNAIL_OPENING.format(intro=escape(intro)),
+            THUMBNAIL_CLOSING.format(title=escape(title, quote=False)))
