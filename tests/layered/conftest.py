@@ -6,6 +6,7 @@ Each build runs Sphinx the way ``sphinx-build`` does, with the project's
 compiled first, as the Makefile's catalog step does.
 """
 
+import gettext
 import io
 import os
 import shutil
@@ -30,6 +31,7 @@ class Build:
     language: str
     status: int
     warnings: str
+    output: str = ""  # what Sphinx printed: the pages it read and wrote
 
     @property
     def html(self) -> Path:
@@ -48,8 +50,11 @@ def copy_tinysite(target: Path) -> Path:
 
 
 # The Makefile installs MathJax into _build/vendor before a language's build;
-# the tiny site does without it.
-NO_MATHJAX = {"html_static_path": ["docs/_static"]}
+# the tiny site does without it. A new list for each build: sphinx-gallery
+# appends its own folder to it, which the next build would see as a change
+# of configuration and write every page again.
+def no_mathjax() -> dict:
+    return {"html_static_path": ["docs/_static"]}
 
 
 def sphinx(root: Path, builder: str, language: str = "en", **overrides) -> Build:
@@ -57,18 +62,26 @@ def sphinx(root: Path, builder: str, language: str = "en", **overrides) -> Build
     if language != "en":
         compile_catalogs(root / "locales", root / "_build" / "locales", language)
     outdir = root / "_build" / ("html" if builder == "html" else builder) / language
-    warnings = io.StringIO()
+    # The gallery step keeps its environment apart from the languages', as in the Makefile.
+    doctrees = root / "_build" / "doctrees" / ("gallery" if overrides.get("gallery_execute")
+                                               else language)
+    output, warnings = io.StringIO(), io.StringIO()
     with patch_docutils(PROJECT), docutils_namespace():
-        app = Sphinx(root / "docs", PROJECT, outdir, root / "_build" / "doctrees" / language,
-                     builder, confoverrides={"language": language, **NO_MATHJAX, **overrides},
-                     status=io.StringIO(), warning=warnings, warningiserror=True,
+        app = Sphinx(root / "docs", PROJECT, outdir, doctrees,
+                     builder, confoverrides={"language": language, **no_mathjax(), **overrides},
+                     status=output, warning=warnings, warningiserror=True,
                      keep_going=True)  # as the Makefile: -W --keep-going
         app.build()
     # sphinx.locale keeps the translations a build loaded, for the process: a
     # later build in another language would show them. Forget them, as
-    # sphinx.testing does after each build.
+    # sphinx.testing does after each build. Sphinx loads them through
+    # gettext.translation, which keeps every catalog file it read, by path, for
+    # the process, with no public way to forget it: forget them too, so that
+    # the next build reads the catalogs as compiled since, as a new
+    # sphinx-build would. (Our extensions read catalogs by their content.)
     sphinx_locale.translators.clear()
-    return Build(root, language, app.statuscode, warnings.getvalue())
+    gettext._translations.clear()
+    return Build(root, language, app.statuscode, warnings.getvalue(), output.getvalue())
 
 
 # What the Makefile's gallery step sets (GALLERY_STEP): it reads the root page only.
