@@ -31,7 +31,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
 from docs_engine.example_contract import ContractError, example_results
 from docs_engine.example_sources import example_title
 
@@ -153,6 +153,8 @@ class VariantComparison(SphinxDirective):
                 gettext(MESSAGES["no-time"]) if reproducible else f"{per_iteration * 1e6:.0f} µs",
                 number=True,
             )
+            # The curve's label is the example's title, from the example's catalog.
+            note_catalog(self.env.app, docname)
             title = example_title(self.env.app, rst.with_suffix(".py"))
             curves.append((title, results.losses))
         figure = nodes.image(
