@@ -73,8 +73,8 @@ gallery_dir = "examples"  # docs/examples is a link into _build/gallery
 sphinx_gallery_conf = {
     "examples_dirs": [examples_dir],
     "gallery_dirs": [gallery_dir],
-    # Sections and examples in reading order: by the numbers in the file names.
-    "subsection_order": "docs_engine.reading_order.section_key",
+    # Sections and examples in reading order: by the numbers in the file names
+    # (the gallery step sets the sections' order, which needs the source folder).
     "within_subsection_order": "docs_engine.reading_order.example_key",
     "first_notebook_cell": "%matplotlib inline",
     "show_signature": False,

@@ -1,9 +1,12 @@
-"""Writing generated files so that two builds give the same bytes."""
+"""Writing generated files so that two builds give the same bytes, and what a
+build keeps for itself while it runs (:func:`build_cache`)."""
 
 import os
 import zipfile
 from io import BytesIO
 from pathlib import Path
+
+from sphinx.application import Sphinx
 
 # Zip entries carry a date; the earliest a zip file can hold.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
@@ -35,3 +38,9 @@ def replace_file(path: Path, content: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(content)
     temporary.replace(path)
+
+
+def build_cache(app: Sphinx, name: str) -> dict:
+    """A dict that lives as long as this build: what one page made, another page
+    of the same build reuses; the next build, in this process too, starts anew."""
+    return app.builder.__dict__.setdefault(f"_docs_engine_{name}", {})

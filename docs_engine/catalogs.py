@@ -16,7 +16,9 @@ The catalogs are compiled before Sphinx starts, by the Make step
   fails until they are fixed.
 """
 
+import functools
 import gettext
+import io
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -103,9 +105,22 @@ def translations(app: Sphinx, domain: str) -> gettext.NullTranslations:
     message stays as it is.
     """
     if not is_translated(app):
-        return gettext.NullTranslations()
-    return gettext.translation(domain, compiled_folder(app).parent, [app.config.language],
-                               fallback=True)
+        return NO_TRANSLATIONS
+    try:
+        compiled = (compiled_folder(app) / "LC_MESSAGES" / f"{domain}.mo").read_bytes()
+    except FileNotFoundError:
+        return NO_TRANSLATIONS
+    return _parsed(compiled)
+
+
+NO_TRANSLATIONS = gettext.NullTranslations()  # every message as it is
+
+
+# Keyed by the catalog's content: a catalog compiled again is read again, in
+# the same process too (gettext.translation keeps the first it read of a path).
+@functools.lru_cache(maxsize=64)
+def _parsed(compiled: bytes) -> gettext.GNUTranslations:
+    return gettext.GNUTranslations(io.BytesIO(compiled))
 
 
 def translation_source(app: Sphinx, docname: str) -> Path:

@@ -42,6 +42,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from docs_engine import sphinx_gallery_adapter as sg
+from docs_engine.build_files import build_cache
 from docs_engine.catalogs import is_translated, note_catalog, translation_source, translations
 from docs_engine.figure_record import read_record, record_path
 from docs_engine.figure_texts import figure_messages, mathtext_problems
@@ -336,16 +337,19 @@ def draw_ahead(app: Sphinx, env, docnames: list[str]) -> None:
             status = 1
         finally:
             os._exit(status)
-    _drawing_ahead.append(pid)
+    drawing_ahead(app)[pid] = len(images)
 
 
-_drawing_ahead: list[int] = []  # the processes draw_ahead started
+def drawing_ahead(app: Sphinx) -> dict[int, int]:
+    """The processes :func:`draw_ahead` started in this build, and how many images each draws."""
+    return build_cache(app, "drawing_ahead")
 
 
 def wait_for_drawings(app: Sphinx, env) -> None:
     """Once every page is read, the process drawing ahead has little or nothing left."""
-    while _drawing_ahead:
-        os.waitpid(_drawing_ahead.pop(), 0)
+    processes = drawing_ahead(app)
+    while processes:
+        os.waitpid(processes.popitem()[0], 0)
 
 
 def setup(app: Sphinx) -> dict:

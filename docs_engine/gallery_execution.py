@@ -63,7 +63,7 @@ def gallery_folders(app: Sphinx, config: Config) -> None:
         gallery_conf["examples_dirs"] = []
         gallery_conf["gallery_dirs"] = []
         return
-    reading_order.source_dir = Path(app.srcdir)
+    gallery_conf["subsection_order"] = reading_order.SectionOrder(Path(app.srcdir))
     for gallery_dir in gallery_conf["gallery_dirs"]:
         (Path(app.srcdir) / gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
 

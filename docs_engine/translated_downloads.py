@@ -24,11 +24,9 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from docs_engine.build_files import write_if_changed, zip_bytes
-from docs_engine.catalogs import (EXTENSIONS_CATALOG, compiled_folder, is_translated,
-                                   note_catalog, translations)
-from docs_engine.example_sources import (example_scripts, mtime, script_docname,
-                                         translated_source, translation_key)
+from docs_engine.build_files import build_cache, write_if_changed, zip_bytes
+from docs_engine.catalogs import EXTENSIONS_CATALOG, is_translated, note_catalog, translations
+from docs_engine.example_sources import example_scripts, script_docname, translated_source
 from docs_engine.execution_environment import describe
 from docs_engine.figure_translation import figure_in_language
 from docs_engine.learner_requirements import REQUIREMENTS_FILE, page_requirements
@@ -38,23 +36,16 @@ from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, executed_bloc
 from docs_engine.training_record import read_environment, record_path, recorded_machines
 
 
-_made: dict[tuple, dict[str, bytes]] = {}
-
-
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     """The translated ``.py`` and ``.ipynb`` of one example, by file name.
 
     Made once in a build: the example's page asks, and so does the gallery
-    index, for its zips. They change with the script, its catalog and what it
-    printed and drew (its executed reST).
+    index, for its zips.
     """
-    key = (*translation_key(app, script), str(app.doctreedir),
-           script.with_suffix(".rst").stat().st_mtime_ns,
-           mtime(record_path(script)),
-           mtime(compiled_folder(app) / "LC_MESSAGES" / f"{EXTENSIONS_CATALOG}.mo"))
-    if key not in _made:
-        _made[key] = _translate_example(app, script)
-    return _made[key]
+    made = build_cache(app, "translated_examples")
+    if script not in made:
+        made[script] = _translate_example(app, script)
+    return made[script]
 
 
 def _translate_example(app: Sphinx, script: Path) -> dict[str, bytes]:

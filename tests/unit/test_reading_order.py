@@ -1,4 +1,4 @@
-from docs_engine.reading_order import example_key, section_key
+from docs_engine.reading_order import SectionOrder, example_key
 
 
 def test_examples_sort_by_their_number_not_their_name():
@@ -13,6 +13,10 @@ def test_sections_sort_by_their_first_example(tmp_path):
         (tmp_path / section).mkdir()
         if example:
             (tmp_path / section / example).write_text("")
-    folders = [str(tmp_path / name) for name in ("alpha", "empty", "mid", "zeta")]
-    assert [f.rsplit("/", 1)[1] for f in sorted(folders, key=section_key)] == [
+    source_dir = tmp_path / "docs"
+    source_dir.mkdir()
+    # As sphinx-gallery names them: relative to the source folder.
+    folders = [f"../{name}" for name in ("alpha", "empty", "mid", "zeta")]
+    assert [f.rsplit("/", 1)[1] for f in sorted(folders, key=SectionOrder(source_dir))] == [
         "zeta", "mid", "alpha", "empty"]
+    assert SectionOrder(source_dir) == SectionOrder(source_dir)  # an unchanged configuration
