@@ -1,4 +1,4 @@
-"""Execute the gallery's examples side by side, inside the gallery step's one Sphinx run.
+"""Execute the gallery's examples side by side: one strict Sphinx run per shard, merged.
 
 sphinx-gallery executes a gallery's sections one after another, so its own
 ``parallel`` option can only run examples of the same section side by side,
@@ -6,27 +6,40 @@ and the longest example of the series (the dynamic network) would hold back
 the whole step. Just before sphinx-gallery generates the gallery, this
 extension splits the examples that need executing into ``gallery_jobs``
 shards of about equal running time (the longest first, by the time each took
-last time), and forks one process per shard: each starts from the Sphinx
-application already set up, so Sphinx and its extensions are not loaded
-again (each imports the examples' own packages, such as torch, for itself,
-side by side with the other), and runs sphinx-gallery with the other shards'
-examples ignored
-(:func:`docs_engine.sphinx_gallery_adapter.execute_only`). Their lines are
-printed as they come, prefixed ``[shard N]``; each shard's last line names the
-examples it executed (``[shard N] executed: plot_1_numpy.py, ...``).
+last time; by their loop iterations when some never ran), and runs one
+``sphinx-build`` per shard, side by side, each a process of its own started
+afresh (nothing is forked from this one), strict (``-W --keep-going``), with
+this build's builder, configuration and overrides, and ``gallery_examples``
+set to the shard's examples: sphinx-gallery leaves out the others
+(:func:`docs_engine.sphinx_gallery_adapter.skip_examples`).
 
-When every shard has finished, sphinx-gallery's own run in the main process
-finds every example current (it skips them by checksum) and writes what
-covers the whole gallery: the indexes, the thumbnails, the zips; the
-execution step then checks every example against the contract
-(:mod:`docs_engine.gallery_execution`). An example that failed in a shard has
-no checksum, so that run executes it again and reports it as it reports any
-failing example: with its name and traceback, failing the build.
+Each shard writes only into its own folder, ``<build>/shards/<n>/``: its
+source folder (:func:`shard_sources`: links to the build's sources, except
+the gallery folder, its own), its doctrees, its output and its warnings
+file. Nothing there is written by two processes. Its lines are printed as
+they come, prefixed ``[shard N]``; the last names the examples it executed
+(``[shard N] executed: plot_1_numpy.py, ...``). Its warnings and errors are
+then logged by this build, as the one-job build logs them (the shard's paths
+given as the build's own): under ``-W`` any of them fails the step, naming
+the example. A shard that fails without a warning (an example that raised)
+fails the step too.
 
-With one job, one example to execute, or no ``os.fork`` (not POSIX),
-nothing happens here and sphinx-gallery executes the examples itself. The
-outputs are the same either way: each example is executed once, by the same
-code, in a process of its own or the main one.
+When every shard has finished, one step (:func:`merge_shard`) moves what
+each shard wrote for each example it executed, and that passed, into the
+gallery: the files :data:`~docs_engine.sphinx_gallery_adapter.EXAMPLE_OUTPUTS`
+lists (the page, the downloads, the checksum, the record of what executed
+it) and its figures. sphinx-gallery's own run in this process then finds
+those examples current (it skips them by checksum) and writes what covers the
+whole gallery: the indexes, the zips; the execution step then checks every
+example against the contract (:mod:`docs_engine.gallery_execution`). An
+example that failed in a shard is not merged and has no checksum, so that run
+executes it again and reports it as it reports any failing example: with its
+name and traceback.
+
+With one job, or one example to execute, nothing happens here and
+sphinx-gallery executes the examples itself, in this process. The outputs
+are the same bytes either way: each example is executed once, by the same
+code, from the same sources at the same paths from the source folder.
 
 The Makefile's gallery step sets the number of shards::
 
@@ -35,16 +48,21 @@ The Makefile's gallery step sets the number of shards::
 
 import ast
 import os
+import re
+import selectors
+import shutil
+import subprocess
 import sys
-import threading
-import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from docs_engine import sphinx_gallery_adapter as sg
-from docs_engine.gallery_execution import galleries
+from docs_engine.gallery_execution import galleries, remove_outputs
 
 logger = logging.getLogger(__name__)
 
@@ -94,66 +112,217 @@ def pending_examples(examples: Path, gallery: Path) -> dict[str, float]:
     return pending
 
 
-def _stream(pipe, prefix: str) -> None:
-    with os.fdopen(pipe, encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            sys.stdout.write(prefix + line)
-            sys.stdout.flush()
+# -- One shard -------------------------------------------------------------------
+
+@dataclass
+class Shard:
+    number: int
+    examples: list[str]  # paths from the examples folder
+    root: Path  # everything it writes is under this folder
+
+    @property
+    def warnings_file(self) -> Path:
+        return self.root / "warnings.txt"
 
 
-def _execute_shard(app: Sphinx, ignored: list[str], output: int) -> int:
-    """In a forked process: execute one shard, printing into ``output``; its exit code."""
-    os.dup2(output, 1)
-    os.dup2(output, 2)
-    try:
-        passed, failed = sg.execute_only(app, ignored)
-        logger.info("executed: %s", ", ".join(source.name for source in passed + failed))
-        return 1 if failed else 0
-    except BaseException:  # a shard must never return into the main process's build
-        traceback.print_exc()
-        return 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
+def shard_sources(app: Sphinx, root: Path) -> dict[Path, Path]:
+    """Lay out the shard's source folder under ``root``; the links it made, to what.
+
+    It is the build's source folder at ``root/<its name>``: a link to each of
+    its entries but the gallery folders, which are the shard's own (created
+    by :func:`docs_engine.gallery_execution.gallery_folders`), and a link to
+    each examples folder at the same path from it. sphinx-gallery therefore
+    writes the same paths from the source folder into the pages as in the
+    build itself.
+    """
+    source = Path(app.srcdir)
+    shard_source = root / source.name
+    shard_source.mkdir(parents=True)
+    conf = app.config.sphinx_gallery_conf
+    own = {Path(gallery_dir).parts[0] for gallery_dir in conf["gallery_dirs"]}
+    links = {shard_source / entry.name: entry for entry in source.iterdir() if entry.name not in own}
+    for examples_dir in conf["examples_dirs"]:
+        link = Path(os.path.normpath(shard_source / examples_dir))
+        if link.is_relative_to(shard_source):
+            continue  # inside the source folder: already linked
+        if not link.is_relative_to(root):
+            raise ExtensionError(f"gallery_jobs: the examples folder {examples_dir!r} is more than"
+                                 " one folder above the source folder; a shard cannot link it")
+        links[link] = Path(os.path.normpath(source / examples_dir))
+    for link, target in links.items():
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target.resolve(), target_is_directory=target.is_dir())
+    links[shard_source] = source
+    return links
+
+
+def override_options(overrides: dict) -> list[str]:
+    """``-D name=value`` options giving a ``sphinx-build`` these configuration overrides."""
+    options = []
+    for name, value in overrides.items():
+        if isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, (list, tuple)):
+            value = ",".join(map(str, value))
+        elif isinstance(value, dict):
+            raise ExtensionError(f"gallery_jobs: the override {name} is a dictionary, which a"
+                                 " shard's sphinx-build cannot be given; build with one job")
+        options += ["-D", f"{name}={value}"]
+    return options
+
+
+def shard_command(app: Sphinx, shard: Shard, source: Path) -> list[str]:
+    """The ``sphinx-build`` that executes ``shard``: this build's, into the shard's folders.
+
+    Always strict: its warnings are logged again by this build, which decides
+    whether they fail it (:func:`report_warnings`)."""
+    overrides = {**app.config.overrides, "gallery_jobs": 1, "gallery_examples": shard.examples}
+    return [sys.executable, "-m", "sphinx", "-b", app.builder.name, "-c", str(app.confdir),
+            "-d", str(shard.root / "doctrees"), "-w", str(shard.warnings_file), "-W",
+            "--keep-going", *override_options(overrides), str(source), str(shard.root / "out")]
+
+
+# A warnings file's entries: "<location>: WARNING: <message>" (the location is optional),
+# each followed by the lines that continue it.
+_ENTRY = re.compile(r"^(?:(?P<location>.+?): )?(?P<level>WARNING|ERROR|CRITICAL): ", re.M)
+
+
+def warning_entries(text: str) -> list[tuple[str, str | None, str]]:
+    """The (level, location, message) of each warning or error a warnings file holds."""
+    starts = list(_ENTRY.finditer(text))
+    return [(match["level"], match["location"], text[match.end():end].rstrip("\n"))
+            for match, end in zip(starts, [m.start() for m in starts[1:]] + [len(text)])]
+
+
+def build_paths(text: str, links: dict[Path, Path]) -> str:
+    """``text`` with the shard's paths given as the build's own (the links' targets)."""
+    for link in sorted(links, key=lambda p: -len(str(p))):
+        text = text.replace(str(link), str(links[link]))
+    return text
+
+
+def report_warnings(shard: Shard, links: dict[Path, Path]) -> int:
+    """Log the shard's warnings and errors in this build, as it logged them; how many."""
+    text = shard.warnings_file.read_text(encoding="utf-8") if shard.warnings_file.exists() else ""
+    entries = warning_entries(build_paths(text, links))
+    for level, location, message in entries:
+        log = logger.warning if level == "WARNING" else logger.error
+        log(message, location=location)
+    return len(entries)
+
+
+def merge_shard(shard: Shard, gallery_pairs: list[tuple[Path, Path]],
+                shard_gallery: dict[Path, Path]) -> list[str]:
+    """Move what the shard wrote for each example it executed and that passed (it has
+    a checksum) into the gallery, replacing what was there; the examples merged."""
+    merged = []
+    for examples, gallery in gallery_pairs:
+        for name in shard.examples:
+            source = examples / name
+            if not source.exists():
+                continue
+            executed = shard_gallery[gallery] / name
+            if not Path(f"{executed}.md5").exists():
+                continue  # failed: the build's own run executes it again and reports it
+            target = gallery / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            remove_outputs(target.parent, target.stem)
+            outputs = [executed.with_name(executed.stem + suffix) for suffix in sg.EXAMPLE_OUTPUTS]
+            for output in [*outputs, *sg.example_images(executed.parent, executed.stem)]:
+                if output.exists():
+                    moved = target.parent / output.relative_to(executed.parent)
+                    moved.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(output, moved)
+            merged.append(name)
+    return merged
+
+
+# -- The shards side by side -----------------------------------------------------
+
+def run_side_by_side(commands: dict[int, list[str]]) -> dict[int, int]:
+    """Run the commands at once, printing their lines as they come, prefixed
+    ``[shard N]``, in this thread; each one's exit status."""
+    processes = {number: subprocess.Popen(command, stdout=subprocess.PIPE,
+                                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                 for number, command in commands.items()}
+    with selectors.DefaultSelector() as selector:
+        for number, process in processes.items():
+            selector.register(process.stdout, selectors.EVENT_READ, [number, b""])
+        while selector.get_map():
+            for key, _ in selector.select():
+                number, pending = key.data
+                chunk = os.read(key.fd, 65536)
+                *lines, key.data[1] = (pending + chunk).split(b"\n")
+                if not chunk:
+                    lines, key.data[1] = [pending] if pending else [], b""
+                    selector.unregister(key.fileobj)
+                for line in lines:
+                    logger.info("[shard %d] %s", number, line.decode("utf-8", "replace"))
+    return {number: process.wait() for number, process in processes.items()}
 
 
 def execute_shards(app: Sphinx) -> None:
     """builder-inited, just before sphinx-gallery: execute the pending examples in shards."""
     jobs = app.config.gallery_jobs
-    if not app.config.gallery_execute or jobs < 2 or not hasattr(os, "fork"):
+    if not app.config.gallery_execute or jobs < 2 or app.config.gallery_examples:
         return
+    pairs = galleries(app)
     pending = {}
-    for examples, gallery in galleries(app):
+    for examples, gallery in pairs:
         pending |= pending_examples(examples, gallery)
-    shards = plan_shards(pending, jobs)
-    if len(shards) < 2:
+    planned = plan_shards(pending, jobs)
+    if len(planned) < 2:
         return
+    shards_folder = pairs[0][1].parent / "shards"
+    shutil.rmtree(shards_folder, ignore_errors=True)
+    shards = [Shard(number, examples, shards_folder / str(number))
+              for number, examples in enumerate(planned, start=1)]
+    links, commands = {}, {}
+    for shard in shards:
+        links[shard.number] = shard_sources(app, shard.root)
+        source = shard.root / Path(app.srcdir).name
+        commands[shard.number] = shard_command(app, shard, source)
     sys.stdout.flush()
     sys.stderr.flush()
-    children = []
-    for number, shard in enumerate(shards, start=1):
-        ignored = [name for other in shards if other is not shard for name in other]
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            os._exit(_execute_shard(app, ignored, write_end))
-        os.close(write_end)
-        reader = threading.Thread(target=_stream, args=(read_end, f"[shard {number}] "))
-        reader.start()
-        children.append((number, pid, reader))
-    for number, pid, reader in children:
-        reader.join()
-        if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
-            logger.info("shard %d did not execute all its examples: the gallery run"
-                        " below executes them again and reports what fails", number)
+    statuses = run_side_by_side(commands)
+    for shard in shards:
+        logger.info("[shard %d] executed: %s", shard.number,
+                    ", ".join(Path(name).name for name in shard.examples))
+        reported = report_warnings(shard, links[shard.number])
+        source = shard.root / Path(app.srcdir).name
+        shard_gallery = {gallery: Path(source, gallery_dir).resolve()
+                         for (_, gallery), gallery_dir
+                         in zip(pairs, app.config.sphinx_gallery_conf["gallery_dirs"])}
+        merge_shard(shard, pairs, shard_gallery)
+        if statuses[shard.number] != 0 and not reported:
+            logger.error("shard %d failed (exit status %d): its lines above say why; the"
+                         " examples it did not execute are executed again below",
+                         shard.number, statuses[shard.number])
+    if all(status == 0 for status in statuses.values()):
+        shutil.rmtree(shards_folder)
+
+
+def skip_other_examples(app: Sphinx, config: Config) -> None:
+    """config-inited, in a shard's build, once sphinx-gallery has filled its defaults:
+    it executes only the shard's examples."""
+    wanted = set(config.gallery_examples)
+    if not wanted or not config.gallery_execute:
+        return
+    ignored = [source.relative_to(examples).as_posix()
+               for examples, _ in galleries(app) for source in sorted(examples.rglob("*.py"))
+               if source.relative_to(examples).as_posix() not in wanted]
+    sg.skip_examples(config.sphinx_gallery_conf, ignored)
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.gallery_execution")
     # Set by the Makefile's gallery step: how many examples to execute side by side.
     app.add_config_value("gallery_jobs", 1, "", types=[int])
+    # Set for a shard's build: the examples it executes (paths from the examples
+    # folder); the others are left out of its gallery.
+    app.add_config_value("gallery_examples", [], "", types=[list])
     # After the execution step has removed stale outputs and forgotten the
     # examples to run again (docs_engine.figure_record), before sphinx-gallery.
     app.connect("builder-inited", execute_shards, priority=sg.GENERATES_GALLERY_AT - 10)
+    app.connect("config-inited", skip_other_examples, priority=sg.FILLS_DEFAULTS_AT + 1)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

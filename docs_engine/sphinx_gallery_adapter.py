@@ -9,11 +9,11 @@ upgrade has one file to check. What is assumed here, for the versions in
   (``gen_rst``), ``jupyter_notebook`` (``notebook``),
   ``split_code_and_text_blocks`` (``py_source_parser``), ``scale_image``
   (``utils``), the ``imgsgnode`` node (``directives``), the public
-  ``matplotlib_scraper`` (``scrapers``) and ``generate_gallery_rst``
-  (``gen_gallery``), its ``builder-inited`` handler, which reads
-  ``ignore_pattern`` and ``download_all_examples`` when it runs and records
-  the examples it executed in ``passing_examples`` and ``failing_examples``
-  (:func:`execute_only`);
+  ``matplotlib_scraper`` (``scrapers``); that ``gen_gallery``'s
+  ``builder-inited`` handler (``generate_gallery_rst``) reads
+  ``ignore_pattern`` and ``download_all_examples`` when it runs
+  (:func:`skip_examples`) and records the examples that failed in
+  ``failing_examples`` (:func:`failed_examples`);
 - the scraper's ``block_vars``: ``target_file``, ``example_globals`` and
   ``image_path_iterator`` (whose ``paths`` lists the images written so far),
   one dict for every block of one execution of an example, new for the next
@@ -115,7 +115,6 @@ check_version()  # before importing its internals, which may have moved
 
 from sphinx_gallery import gen_gallery  # noqa: E402
 from sphinx_gallery.directives import imgsgnode as GalleryImageNode  # noqa: E402
-from sphinx_gallery.gen_gallery import generate_gallery_rst  # noqa: E402
 from sphinx_gallery.gen_rst import extract_intro_and_title  # noqa: E402
 from sphinx_gallery.notebook import jupyter_notebook  # noqa: E402
 from sphinx_gallery.py_source_parser import split_code_and_text_blocks  # noqa: E402
@@ -205,17 +204,12 @@ def ignore_pattern(default: str, ignored: list[str]) -> str:
     return f"{default}|^(?:{names})$"
 
 
-def execute_only(app, ignored: list[str]) -> tuple[list[Path], list[Path]]:
-    """Run sphinx-gallery over the galleries as if ``ignored`` were not there
-    (its run at ``builder-inited``, in a process of one shard). Returns the
-    source files of the examples it executed that passed, and of those that
-    failed. The gallery-wide zips are left to the whole run."""
-    gallery_conf = app.config.sphinx_gallery_conf
+def skip_examples(gallery_conf: dict, ignored: list[str]) -> None:
+    """Make sphinx-gallery's run leave out ``ignored`` (paths relative to the examples
+    folder), as if they were not there: the run of one shard. The gallery-wide zips
+    are left to the whole gallery's run."""
     gallery_conf["ignore_pattern"] = ignore_pattern(gallery_conf["ignore_pattern"], ignored)
     gallery_conf["download_all_examples"] = False
-    generate_gallery_rst(app)
-    passed = [Path(source).resolve() for source in gallery_conf["passing_examples"]]
-    return passed, failed_examples(gallery_conf)
 
 
 def failed_examples(gallery_conf: dict) -> list[Path]:

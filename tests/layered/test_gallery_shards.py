@@ -1,6 +1,8 @@
 """The gallery step executing examples side by side (docs_engine.gallery_shards)."""
 
 import os
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,54 @@ def test_an_example_failing_in_a_shard_fails_the_build_with_its_traceback(tiny_c
     executed = tiny_copy / "_build/gallery/basics"
     assert (executed / "plot_1_tiny.py.md5").exists() and (executed / "plot_2_twin.py.md5").exists()
     assert not (executed / "plot_3_fails.py.md5").exists()
+
+
+# Warnings raised while an example executes: sphinx-gallery's, for a missing
+# thumbnail file (it names the example), and one that anything running then (a
+# scraper, an extension, the example) logs.
+WARNS = {
+    "missing thumbnail": ("# sphinx_gallery_thumbnail_path = 'missing.png'\n",
+                          r"WARNING: .*sphinx_gallery_thumbnail_path .*missing\.png.*"
+                          r"examples/basics/plot_3_warns\.py"),
+    "logged": ('from sphinx.util import logging\n'
+               'logging.getLogger("example").warning("drifted on purpose")\n',
+               r"WARNING: drifted on purpose"),
+}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("warning", WARNS)
+def test_a_warning_while_an_example_executes_fails_the_build(tiny_copy, warning, jobs):
+    basics = add_examples(tiny_copy, "plot_2_twin", "plot_3_warns")
+    line, reported = WARNS[warning]
+    example = basics / "plot_3_warns.py"
+    example.write_text(example.read_text().replace("losses = []\n", line + "losses = []\n"))
+    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=jobs)
+    assert gallery.status != 0
+    assert re.search(reported, gallery.warnings), gallery.warnings
+    assert "_build/shards" not in gallery.warnings  # the build's own paths
+
+
+# What two executions of the same example differ by, in the same process or not:
+# the seconds it took, and its figures' pickles (their images are compared).
+RUNNING_TIME = re.compile(rb"\*\*Total running time of the script:\*\* \(.*\)")
+
+
+def gallery_files(root: Path) -> dict[str, bytes]:
+    """Every file of the executed gallery, without what depends on how fast it ran."""
+    gallery = root / "_build/gallery"
+    return {p.relative_to(gallery).as_posix(): RUNNING_TIME.sub(b"", p.read_bytes())
+            for p in sorted(gallery.rglob("*"))
+            if p.is_file() and not p.name.endswith((".cost.json", ".pickle"))}
+
+
+def test_the_merged_shards_give_the_gallery_one_job_gives(tiny_copy):
+    add_examples(tiny_copy, "plot_2_twin", "plot_3_triplet")
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=1).status == 0
+    one_job = gallery_files(tiny_copy)
+    shutil.rmtree(tiny_copy / "_build")
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=2).status == 0
+    assert not (tiny_copy / "_build/shards").exists()  # merged, then removed
+    two_jobs = gallery_files(tiny_copy)
+    assert sorted(two_jobs) == sorted(one_job)
+    assert [name for name in one_job if one_job[name] != two_jobs[name]] == []
