@@ -250,6 +250,8 @@ class TranslatedFigures(SphinxTransform):
             note_catalog(self.app, example_docname)
             if number is None:
                 image = thumbnail_in_language(self.app, english)
+                # Written again with the figure it shows, when the example runs again.
+                self.env.note_dependency(str(english))
             else:
                 drawing = drawing_in_language(self.app, example_docname, english)
                 image = drawing.path
