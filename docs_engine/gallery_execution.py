@@ -28,13 +28,16 @@ Around sphinx-gallery's own work, the execution step
   cannot get them fails the build and loses its checksum likewise;
 - rewrites the zips with those notebooks and a ``requirements.txt``
   (:mod:`docs_engine.learner_requirements`), without build dates, so that
-  builds are reproducible.
+  builds are reproducible; a zip that ends up as it was keeps its time
+  (sphinx-gallery writes every zip on every run), so that the language
+  builds do not read again the page that offers it.
 
 The gallery folder (``docs/examples``) is a link into ``_build/gallery`` so
 that generated files never land in a tracked folder; the link's target is
 created here because sphinx-gallery cannot create a folder behind a link.
 """
 
+import os
 import shutil
 from pathlib import Path
 
@@ -44,7 +47,7 @@ from sphinx.util import logging
 
 from docs_engine import reading_order
 from docs_engine import sphinx_gallery_adapter as sg
-from docs_engine.build_files import write_if_changed, zip_bytes
+from docs_engine.build_files import build_cache, write_if_changed, zip_bytes
 from docs_engine.example_contract import ContractError, example_results
 from docs_engine.example_sources import example_scripts
 from docs_engine.execution_environment import describe, is_current
@@ -81,6 +84,16 @@ def remove_outputs(gallery_folder: Path, stem: str) -> None:
         (gallery_folder / f"{stem}{suffix}").unlink(missing_ok=True)
     for image in sg.example_images(gallery_folder, stem):
         image.unlink()
+
+
+def keep_archives(app: Sphinx) -> None:
+    """Each zip of the gallery as it is before sphinx-gallery writes it again, and its time."""
+    if not app.config.gallery_execute:
+        return
+    kept = build_cache(app, "archives")
+    for _, gallery in galleries(app):
+        for archive in gallery.rglob("*.zip"):
+            kept[archive] = (archive.read_bytes(), archive.stat().st_mtime_ns)
 
 
 def remove_stale_outputs(app: Sphinx) -> None:
@@ -151,7 +164,11 @@ def check_and_finish(app: Sphinx) -> None:
     for examples, gallery in galleries(app):
         for archive in gallery.rglob("*.zip"):
             files = {name: path.read_bytes() for name, path in sg.zip_sources(archive).items()}
-            write_if_changed(archive, zip_bytes(files | {REQUIREMENTS_FILE: requirements}))
+            content = zip_bytes(files | {REQUIREMENTS_FILE: requirements})
+            write_if_changed(archive, content)
+            before, modified = build_cache(app, "archives").get(archive, (None, 0))
+            if content == before:
+                os.utime(archive, ns=(modified, modified))
 
 
 def setup(app: Sphinx) -> dict:
@@ -166,6 +183,7 @@ def setup(app: Sphinx) -> dict:
     # Where the example scripts live, relative to the source folder.
     app.add_config_value("examples_dir", "../examples", "env", types=[str])
     app.connect("config-inited", gallery_folders, priority=sg.FILLS_DEFAULTS_AT - 5)
+    app.connect("builder-inited", keep_archives, priority=sg.GENERATES_GALLERY_AT - 100)
     app.connect("builder-inited", remove_stale_outputs, priority=sg.GENERATES_GALLERY_AT - 100)
     app.connect("builder-inited", forget_outdated_executions,
                 priority=sg.GENERATES_GALLERY_AT - 100)
