@@ -89,12 +89,13 @@ GALLERY_STEP = {"gallery_execute": True, "include_patterns": ["index.md"],
                 "suppress_warnings": ["toc.not_readable", "ref.doc"]}
 
 
-def build_tinysite(root: Path) -> dict[str, Build]:
-    """Execute the gallery once, then build each language from it."""
+def build_tinysite(root: Path, **overrides) -> dict[str, Build]:
+    """Execute the gallery once, then build each language from it (``overrides``:
+    configuration values, for every step, as ``-D`` gives them)."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
-    gallery = sphinx(root, "dummy", **GALLERY_STEP)
+    gallery = sphinx(root, "dummy", **GALLERY_STEP, **overrides)
     assert gallery.status == 0, gallery.warnings
-    return {language: sphinx(root, "html", language, gallery_execute=False)
+    return {language: sphinx(root, "html", language, gallery_execute=False, **overrides)
             for language in ("en", "es")}
 
 
