@@ -26,7 +26,6 @@ figure shows the English text in its place.
 for any code that needs it.
 """
 
-import functools
 import hashlib
 import json
 import os
@@ -68,14 +67,9 @@ class Drawing:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=64)
-def _messages(script: str, modified: int) -> frozenset[str]:
-    return frozenset(figure_messages(Path(script).read_text(encoding="utf-8")))
-
-
 def example_figure_messages(script: Path) -> frozenset[str]:
     """The figure texts of an example script that are messages of its catalog."""
-    return _messages(str(script), script.stat().st_mtime_ns)
+    return frozenset(figure_messages(script.read_text(encoding="utf-8")))
 
 
 def drawing_key(english_image: bytes, translations: dict[str, str]) -> str:

@@ -92,12 +92,12 @@ def _comment(text: str) -> list[str]:
 
 def imported_packages(script: Path) -> set[str]:
     """The top-level modules a script imports, leaving out the standard library's."""
-    return set(_imported_packages(script, script.stat().st_mtime_ns))
+    return set(_imported_packages(script.read_text(encoding="utf-8"), str(script)))
 
 
-@functools.cache
-def _imported_packages(script: Path, mtime: int) -> frozenset[str]:
-    tree = ast.parse(script.read_text(encoding="utf-8"), filename=str(script))
+@functools.lru_cache(maxsize=64)  # by the script's content: an edit is seen at once
+def _imported_packages(source: str, filename: str) -> frozenset[str]:
+    tree = ast.parse(source, filename=filename)
     modules = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):

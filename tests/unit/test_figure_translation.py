@@ -1,4 +1,5 @@
 import json
+import os
 
 import numpy as np
 import pytest
@@ -6,7 +7,8 @@ from PIL import Image
 
 from docs_engine import sphinx_gallery_adapter as sg
 from docs_engine.figure_record import _record, read_record, record_path
-from docs_engine.figure_translation import PROBLEMS_KEY, TEXTS_KEY, draw_figure, drawing_key
+from docs_engine.figure_translation import (PROBLEMS_KEY, TEXTS_KEY, draw_figure, drawing_key,
+                                            example_figure_messages)
 
 MESSAGES = frozenset({"Training loss", "iteration", "sin(x)", "fitted cubic"})
 SPANISH = {"Training loss": "Pérdida durante el entrenamiento", "iteration": "iteración",
@@ -107,3 +109,11 @@ def test_the_thumbnail_comes_from_the_figure_sphinx_gallery_picks(tmp_path, sett
     script = tmp_path / "plot_x.py"
     script.write_text(f'"""\nTitle\n=====\n\nText.\n"""\n\n{setting}print(1)\n')
     assert sg.thumbnail_figure(script, figures=3) == number
+
+
+def test_an_edited_script_gives_its_new_figure_texts_even_within_the_same_clock_tick(tmp_path):
+    script = tmp_path / "plot_1_a.py"
+    for title in ("Loss", "Error"):
+        script.write_text(f'ax.set_title("{title}")\n')
+        os.utime(script, ns=(0, 0))  # one time for both, as a coarse clock may give
+        assert example_figure_messages(script) == {title}

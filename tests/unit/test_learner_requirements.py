@@ -1,5 +1,6 @@
 """What a learner installs, read from the examples' imports and the installed versions."""
 
+import os
 from importlib import metadata
 
 import pytest
@@ -68,3 +69,11 @@ def test_an_import_no_installed_package_provides_names_the_script(tmp_path):
     with pytest.raises(RequirementsError) as error:
         example_requirements([path])
     assert str(path) in str(error.value) and "no_such_package_anywhere" in str(error.value)
+
+
+def test_an_edited_script_is_read_again_even_within_the_same_clock_tick(tmp_path):
+    script = tmp_path / "plot_1_a.py"
+    for source, packages in (("import numpy\n", {"numpy"}), ("import scipy\n", {"scipy"})):
+        script.write_text(source)
+        os.utime(script, ns=(0, 0))  # one time for both, as a coarse clock may give
+        assert imported_packages(script) == packages
