@@ -18,9 +18,8 @@ $(if $(SITE_LANGUAGES),,$(error languages.toml could not be read: see the line a
 LANGUAGES   ?= $(SITE_LANGUAGES)
 SOURCE_LANGUAGE = $(firstword $(SITE_LANGUAGES))
 
-# sphinx-build, run as a module: the project's folder comes first on sys.path, so a
-# copy of the project (the tests', the benchmark's) builds with its own docs_engine.
-SPHINXBUILD  = $(VENV)/bin/python -m sphinx
+# sphinx-build, ending without the interpreter's teardown (docs_engine/sphinx_build.py).
+SPHINXBUILD  = $(VENV)/bin/python -m docs_engine.sphinx_build
 BIN          = $(VENV)/bin
 SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
 INSTALLED    = $(VENV)/.installed

@@ -67,9 +67,10 @@ def test_preview_of_a_catalog_builds_the_language_of_its_folder(tmp_path):
     assert built(commands(dry_run(tmp_path / "page", languages, "preview", "PAGE=intro"))) == ["es"]
 
 
-def test_every_sphinx_run_is_sphinx_own_command_line(tmp_path):
-    """Sphinx's own entry point, which ends as any Python program does: no private exit."""
+def test_every_sphinx_run_ends_through_the_exit_handlers(tmp_path):
+    """docs_engine.sphinx_build: every exit handler runs, then the process ends
+    before the interpreter's teardown (tests/unit/test_sphinx_build.py)."""
     log = commands(dry_run(tmp_path, 'en = "English"\nes = "Español"\n', "html"))
     runs = [line for line in log.splitlines() if " -b " in line]
     assert len(runs) == 3  # the gallery step and each language
-    assert all(re.search(r"/bin/python -m sphinx -c \. ", line) for line in runs), runs
+    assert all(re.search(r"/bin/python -m docs_engine\.sphinx_build -c \. ", line) for line in runs), runs
