@@ -7,9 +7,7 @@ each HTML build this extension removes
 
 - the page of every document that the previous build had and this one has
   not (the list of documents is kept beside the doctrees);
-- every file in ``_images`` and ``_downloads`` that no document refers to;
-- every word of the search index that no page holds any more: Sphinx keeps
-  it, with an empty list of pages, when the pages that held it are read again.
+- every file in ``_images`` and ``_downloads`` that no document refers to.
 """
 
 import json
@@ -41,18 +39,6 @@ def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
             shutil.rmtree(folder)
 
 
-def remove_stale_search_terms(app: Sphinx) -> list:
-    """Drop the search index's words that no page holds (before Sphinx writes it)."""
-    indexer = getattr(app.builder, "indexer", None)
-    if indexer is not None:
-        for terms in (indexer._mapping, indexer._title_mapping):
-            for word in [word for word, pages in terms.items() if not pages]:
-                del terms[word]
-    return []  # no page to add
-
-
 def setup(app: Sphinx) -> dict:
     app.connect("build-finished", remove_stale_outputs)
-    # html-collect-pages: after the pages are written, before the search index is.
-    app.connect("html-collect-pages", remove_stale_search_terms)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
