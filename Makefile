@@ -115,14 +115,15 @@ html:
 		$(addprefix html-,$(LANGUAGES)) $(BUILDDIR)/html/index.html
 
 # Build one language from the executed gallery (and, if translated, its compiled catalogs).
-# Sphinx cannot tell that our extensions changed: then it starts afresh (-E).
+# When our extensions change, Sphinx reads every page again by itself: their
+# env_version is a checksum of docs_engine's code (docs_engine.project.engine_version).
 # Side by side, a translated language has the most to do (it translates the pages
 # and downloads and draws its figures): the source language runs at a lower
 # priority, on the cycles the others leave, so that it never holds back the
 # longest build.
 $(addprefix html-,$(LANGUAGES)): html-%: $(STAMPS)/html-%
 $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out $(SOURCE_LANGUAGE),$$*),$(STAMPS)/catalogs-$$*)
-	$(if $(filter $(SOURCE_LANGUAGE),$*),nice -n 10) $(SPHINX) -b html $(if $(filter $(ENGINE),$?),-E) -D language=$* -D gallery_execute=0 \
+	$(if $(filter $(SOURCE_LANGUAGE),$*),nice -n 10) $(SPHINX) -b html -D language=$* -D gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 	@mkdir -p $(@D) && touch $@
 

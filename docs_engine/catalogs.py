@@ -31,7 +31,7 @@ from sphinx.util.i18n import docname_to_domain
 
 from docs_engine.catalog_compiler import read_problems
 from docs_engine.po_checks import LINE_WIDTH
-from docs_engine.project import source_language
+from docs_engine.project import engine_version, source_language
 
 logger = logging.getLogger(__name__)
 
@@ -150,4 +150,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", check_compiled)
     app.connect("doctree-read", note_own_catalog)
     app.connect("build-finished", write_extensions_template)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # Every extension of ours sets this one up: its env_version stands for them all.
+    return {"parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": engine_version()}

@@ -5,6 +5,7 @@ languages (``python -m docs_engine.project``) before the virtual
 environment exists.
 """
 
+import hashlib
 import re
 import shutil
 import sys
@@ -76,3 +77,15 @@ if __name__ == "__main__":
         print(" ".join(read_languages()))
     except (OSError, ValueError) as error:
         sys.exit(str(error))
+
+
+def engine_version() -> int:
+    """A number that changes whenever the engine's code does: the ``env_version``
+    our extensions give Sphinx, which then reads every page again after an edit
+    of ``docs_engine`` (a saved environment holds what the old code recorded)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(module.read_bytes())
+    return int.from_bytes(digest.digest()[:4], "big")
