@@ -36,6 +36,7 @@ from functools import cache
 from pathlib import Path
 
 import polib
+from babel import Locale, UnknownLocaleError
 
 from docs_engine.project import ROOT
 
@@ -131,14 +132,52 @@ def _plain(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def glossary() -> list[tuple[str, str]]:
-    """The (English, Spanish) pairs of the glossary page's table."""
+def _glossary_rows() -> list[tuple[str, str]]:
+    """The glossary page's table, its header first: (English, translation) pairs."""
     pairs = []
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if line.startswith("|") and len(cells) >= 2 and not set(cells[0]) <= {"-", " "}:
             pairs.append((cells[0], cells[1]))
-    return pairs[1:]  # the first row is the header
+    return pairs
+
+
+def glossary() -> list[tuple[str, str]]:
+    """The (English, Spanish) pairs of the glossary page's table."""
+    return _glossary_rows()[1:]  # the first row is the header
+
+
+def has_glossary(language: str) -> bool:
+    """Whether the glossary's table translates into ``language``: its column is
+    named by the language in English, as Babel names it ("Spanish" for es and
+    es_MX). The check's grammar (stems, infinitives) is Spanish's."""
+    column = _glossary_rows()[0][1]
+    try:
+        name = Locale.parse(language).get_language_name("en")
+    except (ValueError, UnknownLocaleError):
+        return False
+    return name == column
+
+
+@cache
+def hunspell_dictionaries() -> frozenset[str]:
+    """The dictionaries hunspell finds on this machine, by name (es_ES, pt_BR)."""
+    result = subprocess.run(["hunspell", "-D"], input="", capture_output=True, text=True)
+    listing = (result.stdout + result.stderr).split("AVAILABLE DICTIONARIES", 1)[-1]
+    return frozenset(Path(line.strip()).name for line in listing.splitlines()[1:]
+                     if line.startswith("/"))
+
+
+def skipped_checks(language: str) -> list[str]:
+    """The checks a language's catalogs do without, each with why: those that need
+    rules or tools this language does not have here."""
+    skipped = []
+    if locale_name(language) not in hunspell_dictionaries():
+        skipped.append(f"spelling: hunspell has no {locale_name(language)} dictionary here"
+                       " (on Debian, install the hunspell package of that language)")
+    if not has_glossary(language):
+        skipped.append(f"glossary: {GLOSSARY.relative_to(ROOT)} has no column for {language}")
+    return skipped
 
 
 # Spanish verbs are given in the infinitive and stand for every form of the
@@ -232,10 +271,12 @@ def lint(paths: list[Path], language: str) -> list[str]:
         return [(message, _plain(message.english), _plain(message.translation))
                 for message in translations(language, strict=False)]
 
+    spell = locale_name(language) in hunspell_dictionaries()
+    glossary_rules = has_glossary(language)
     # sphinx-lint and pospell each run as a process: they work while the rest is checked here.
     with ThreadPoolExecutor(max_workers=2) as pool:
         sphinx_lint = pool.submit(check_sphinx_lint, paths)
-        spelling = pool.submit(check_spelling, paths, language)
+        spelling = pool.submit(check_spelling, paths, language) if spell else None
         problems = []
         for path in paths:
             syntax = check_msgfmt(path)
@@ -244,11 +285,12 @@ def lint(paths: list[Path], language: str) -> list[str]:
                 continue  # the other checks would only report the same breakage
             catalog = polib.pofile(str(path))
             problems += check_wrapping(path)
-            problems += check_glossary(path, catalog, memory)
+            if glossary_rules:
+                problems += check_glossary(path, catalog, memory)
             problems += check_figure_texts(path, catalog)
             problems += [f"{problem}; keep the English message's markup, and add none"
                          for problem in catalog_markup_problems(str(path), catalog)]
-        return problems + sphinx_lint.result() + spelling.result()
+        return problems + sphinx_lint.result() + (spelling.result() if spelling else [])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -270,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
                        for language in chosen_languages(args.language)}
     os.chdir(ROOT)  # the tools below report paths relative to the project
     for language, paths in by_language.items():
+        for skipped in skipped_checks(language):
+            print(f"{language}: not checked: {skipped}", file=sys.stderr)
         problems += lint([path.relative_to(ROOT) if path.is_relative_to(ROOT) else path for path in paths],
                          language)
     for problem in problems:

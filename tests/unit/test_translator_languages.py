@@ -77,3 +77,29 @@ def test_spelling_uses_the_dictionary_of_the_catalogs_language(project, monkeypa
     path = project / "locales/es/LC_MESSAGES/examples/nn/plot_5_nn.po"
     assert lint.check_spelling([path], language) == []
     assert commands[0][commands[0].index("-l") + 1] == dictionary
+
+
+def test_a_language_without_rules_here_gets_the_generic_checks_and_is_told_which_it_skips(
+        project, monkeypatch, capsys):
+    monkeypatch.setattr(lint, "hunspell_dictionaries", lambda: frozenset({"es_ES"}))
+    assert lint.skipped_checks("es") == []  # Spanish has the glossary's column and a dictionary
+    skipped = lint.skipped_checks("pt_BR")
+    assert [check.split(":")[0] for check in skipped] == ["spelling", "glossary"]
+    assert "pt_BR dictionary" in skipped[0]
+    spelled = []
+    monkeypatch.setattr(lint, "check_spelling", lambda paths, language: spelled.append(language) or [])
+    monkeypatch.setattr(lint, "check_glossary", lambda *args: ["glossary ran"])
+    monkeypatch.setattr(lint, "check_wrapping", lambda path: [])  # the fixture's own layout
+    monkeypatch.chdir(project)
+    assert lint.main(["locales/pt_BR/LC_MESSAGES/examples/nn/plot_5_nn.po"]) == 0
+    assert spelled == [] and "pt_BR: not checked: spelling" in capsys.readouterr().err
+    # The generic checks still run: a catalog that is not valid gettext fails.
+    broken = project / "locales/pt_BR/LC_MESSAGES/examples/nn/plot_5_nn.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + 'msgid "unterminated\n', encoding="utf-8")
+    assert lint.main([str(broken)]) == 1
+    assert "end-of-line within string" in capsys.readouterr().out
+
+
+def test_the_glossary_applies_to_the_language_of_its_column():
+    assert lint.has_glossary("es") and lint.has_glossary("es_MX")
+    assert not lint.has_glossary("pt_BR") and not lint.has_glossary("fr")
