@@ -18,6 +18,7 @@ The catalogs are compiled before Sphinx starts, by the Make step
 
 import functools
 import gettext
+from collections.abc import Callable
 import io
 from pathlib import Path
 
@@ -38,14 +39,16 @@ logger = logging.getLogger(__name__)
 
 # The text our extensions write into pages (labels, notices, chrome) is
 # translated through one catalog of its own, whose template `make gettext`
-# writes from the messages each extension adds here when it is set up.
+# writes from the messages each extension gives when this event asks (in the
+# order they were set up): nothing is kept between modules or builds.
 EXTENSIONS_CATALOG = "extensions"
-_extension_messages: dict[str, None] = {}
+MESSAGES_EVENT = "extension-messages"
 
 
-def add_messages(*messages: str) -> None:
-    """Declare messages of the extensions' catalog (``{name}`` placeholders allowed)."""
-    _extension_messages.update(dict.fromkeys(messages))
+def add_messages(app: Sphinx, *messages: str | Callable[[Sphinx], str]) -> None:
+    """Declare messages of the extensions' catalog (``{name}`` placeholders allowed);
+    a callable gives its message from the application when the catalog is written."""
+    app.connect(MESSAGES_EVENT, lambda app: [m(app) if callable(m) else m for m in messages])
 
 
 def write_extensions_template(app: Sphinx, exception: Exception | None) -> None:
@@ -53,7 +56,8 @@ def write_extensions_template(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.name != "gettext":
         return
     catalog = Catalog(project=app.config.project, fuzzy=False)
-    for message in _extension_messages:
+    messages = [message for given in app.emit(MESSAGES_EVENT) for message in given]
+    for message in dict.fromkeys(messages):
         catalog.add(message, flags=["python-brace-format"] if "{" in message else [])
     with open(Path(app.outdir) / f"{EXTENSIONS_CATALOG}.pot", "wb") as pot:
         write_po(pot, catalog, width=LINE_WIDTH)
@@ -146,6 +150,7 @@ def note_own_catalog(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_event(MESSAGES_EVENT)
     app.add_config_value("catalog_sources", "../locales", "env", types=[str])
     app.connect("builder-inited", check_compiled)
     app.connect("doctree-read", note_own_catalog)

@@ -185,7 +185,7 @@ class VariantComparison(SphinxDirective):
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
-    add_messages(*MESSAGES.values())
+    add_messages(app, *MESSAGES.values())
     app.add_node(exact_number, html=(visit_exact_number_html, depart_exact_number_html))
     app.add_directive("variant-comparison", VariantComparison)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

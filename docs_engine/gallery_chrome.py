@@ -152,7 +152,7 @@ def write_output_label(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
-    add_messages(*MESSAGES.values())
+    add_messages(app, *MESSAGES.values())
     app.add_transform(GalleryChrome)
     app.add_post_transform(ThumbnailAlt)
     # After the extensions' stylesheets (priority 500), sphinx-gallery's among

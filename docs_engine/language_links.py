@@ -100,14 +100,14 @@ def translate_title(app: Sphinx, config: Config) -> None:
     values: a value changed later would differ, at the next build, from the one
     conf.py gives, and Sphinx would say that the configuration changed.
     """
-    add_messages(config.html_title)
     config.html_title = translations(app, EXTENSIONS_CATALOG).gettext(config.html_title)
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.site_urls")
     app.setup_extension("docs_engine.catalogs")
-    add_messages(SWITCHER_LABEL)
+    # The site's title is translated as the configuration is read (translate_title).
+    add_messages(app, SWITCHER_LABEL, lambda app: app.config.html_title)
     app.connect("config-inited", translate_title)
     app.connect("html-page-context", add_language_links)
     app.connect("build-finished", keep_sitemap_alternates_to_twins, priority=600)  # after sphinx-sitemap

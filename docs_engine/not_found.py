@@ -60,8 +60,6 @@ LANGUAGE_FROM_PATH = """
 # Before the page's other scripts (Sphinx's own come at 200).
 LANGUAGE_FROM_PATH_PRIORITY = 100
 
-add_messages(TITLE, EXPLANATION, HOME, SEARCH, SEARCH_BUTTON)
-
 
 def translate_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The page's text in the build's language, with links that work from any path."""
@@ -116,6 +114,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("notfound.extension")
     app.setup_extension("docs_engine.site_urls")
     app.setup_extension("docs_engine.catalogs")
+    add_messages(app, TITLE, EXPLANATION, HOME, SEARCH, SEARCH_BUTTON)
     app.connect("html-page-context", translate_page)
     app.connect("html-page-context", keep_out_of_search_engines)
     app.connect("html-page-context", pick_language_from_path)

@@ -93,7 +93,7 @@ def add_repository_links(app: Sphinx, pagename: str, templatename: str, context:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
     app.setup_extension("docs_engine.gallery_execution")
-    add_messages(*MESSAGES.values())
+    add_messages(app, *MESSAGES.values())
     app.add_config_value("repository_url", "", "html", types=[str])
     app.add_config_value("repository_branch", "main", "html", types=[str])
     app.connect("html-page-context", add_repository_links)

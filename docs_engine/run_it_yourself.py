@@ -123,7 +123,7 @@ class RunItYourself(SphinxTransform):
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
-    add_messages(*MESSAGES.values(), *learner_requirements.MESSAGES.values(),
+    add_messages(app, *MESSAGES.values(), *learner_requirements.MESSAGES.values(),
                  *execution_environment.MESSAGES.values())
     app.add_directive("run-it-yourself", RunItYourselfDirective)
     app.add_transform(RunItYourself)

@@ -61,7 +61,7 @@ def depend_on_theme_catalogs(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
-    add_messages(*TEXT_OPTIONS.values())
+    add_messages(app, *TEXT_OPTIONS.values())
     app.connect("config-inited", resolve_locale_dirs)
     app.connect("builder-inited", translate_theme_options)
     app.connect("doctree-read", depend_on_theme_catalogs)

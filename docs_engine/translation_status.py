@@ -115,7 +115,7 @@ class IncompleteTranslationNotice(SphinxTransform):
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("docs_engine.catalogs")
-    add_messages(*MESSAGES.values())
+    add_messages(app, *MESSAGES.values())
     app.add_directive("translation-status", TranslationStatus)
     app.add_transform(IncompleteTranslationNotice)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
