@@ -253,6 +253,20 @@ def test_obsolete_messages_leave_the_catalogs_for_the_memory_without_git(tmp_pat
     assert again.returncode == 0 and (root / MEMORY).read_bytes() == memory  # kept once
 
 
+def test_update_leaves_the_sphinx_domain_catalog_as_its_translators_wrote_it(tmp_path):
+    """sphinx.po completes the theme's and Sphinx's catalogs message by message; the
+    gettext build's sphinx.pot lists every template's messages, the theme's too."""
+    root = copy_project(tmp_path / "copy")
+    templates = templates_without(root, tmp_path / "gettext", left="")
+    sphinx_template = polib.pofile(str(templates / "sphinx.pot"))
+    sphinx_template.append(polib.POEntry(msgid="Edit on %(provider)s"))  # a theme template's
+    sphinx_template.save()
+    before = (root / FOLDER / "sphinx.po").read_bytes()
+    update = run_tool("update", "--pot-dir", str(templates), "--language", "es", cwd=root)
+    assert update.returncode == 0, update.stderr
+    assert (root / FOLDER / "sphinx.po").read_bytes() == before
+
+
 # -- make review-po --------------------------------------------------------------
 
 def table_row(output: str, first_cell: str) -> str:

@@ -8,6 +8,11 @@ exactly what changed. It also gives every message the extracted comments
 (``#.``) its template has now, such as the mark of figure text: sphinx-intl
 rewrites a catalog only when its set of messages changed.
 
+The ``sphinx`` domain's catalog is left out: ``sphinx.po`` completes the
+theme's and Sphinx's own catalogs message by message
+(:mod:`docs_engine.theme_messages`), while ``sphinx.pot`` lists the messages
+of every template the gettext build finds, the theme's included.
+
 Messages the English no longer has (obsolete entries, ``#~``) leave the
 catalogs; their translations go first into the language's translation
 memory, ``locales/<lang>/memory.po``, where ``make find-po`` finds them
@@ -17,6 +22,7 @@ memory, ``locales/<lang>/memory.po``, where ``make find-po`` finds them
 import argparse
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -40,6 +46,10 @@ def copy_extracted_comments(template: Path, catalog) -> bool:
     return changed
 
 
+# Templates sphinx-intl does not merge (see above).
+NOT_MERGED = {"sphinx.pot"}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pot-dir", required=True, type=Path)
@@ -48,18 +58,26 @@ def main(argv: list[str] | None = None) -> int:
     catalogs = {language: sorted(catalog_folder(language).rglob("*.po")) for language in args.language}
     before = {path: {m.string: m.id for m in read(path) if m.id and m.string}
               for paths in catalogs.values() for path in paths}
-    subprocess.run(
-        [Path(sys.executable).parent / "sphinx-intl", "update", "--pot-dir", str(args.pot_dir),
-         "--locale-dir", str(ROOT / "locales"), "--line-width", str(LINE_WIDTH),
-         *(f"--language={language}" for language in args.language)],
-        check=True,
-    )
+    with tempfile.TemporaryDirectory() as merged:
+        for template in args.pot_dir.rglob("*.pot"):
+            name = template.relative_to(args.pot_dir)
+            if name.as_posix() not in NOT_MERGED:
+                (Path(merged) / name).parent.mkdir(parents=True, exist_ok=True)
+                (Path(merged) / name).symlink_to(template.resolve())
+        subprocess.run(
+            [Path(sys.executable).parent / "sphinx-intl", "update", "--pot-dir", merged,
+             "--locale-dir", str(ROOT / "locales"), "--line-width", str(LINE_WIDTH),
+             *(f"--language={language}" for language in args.language)],
+            check=True,
+        )
     for language, paths in catalogs.items():
         updated, retired = {}, {}
         for path in paths:
             catalog = read(path)
-            template = args.pot_dir / path.relative_to(catalog_folder(language)).with_suffix(".pot")
-            changed = template.exists() and copy_extracted_comments(template, catalog)
+            name = path.relative_to(catalog_folder(language)).with_suffix(".pot")
+            template = args.pot_dir / name
+            changed = (name.as_posix() not in NOT_MERGED and template.exists()
+                       and copy_extracted_comments(template, catalog))
             for message in catalog:
                 if message.fuzzy and message.id and not message.previous_id:
                     previous = before[path].get(message.string)
