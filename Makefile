@@ -110,8 +110,12 @@ $(STAMPS)/catalogs-%: $(INSTALLED) docs_engine/catalog_compiler.py docs_engine/p
 	@mkdir -p $(@D) && touch $@
 
 # Build every language side by side, then the root page that picks the visitor's language.
-html:
-	@$(MAKE) --no-print-directory -j$(JOBS) -Oline SITE_LANGUAGES='$(SITE_LANGUAGES)' \
+# The virtual environment is made here, before the sub-make: Make passes no -o
+# down, so a caller's `-o $(INSTALLED)` (the tests', the benchmark's, in a copy
+# of the project) would not keep the sub-make from installing the copy's engine
+# into the shared environment.
+html: $(INSTALLED)
+	@$(MAKE) --no-print-directory -j$(JOBS) -Oline -o $(INSTALLED) SITE_LANGUAGES='$(SITE_LANGUAGES)' \
 		$(addprefix html-,$(LANGUAGES)) $(BUILDDIR)/html/index.html
 
 # Build one language from the executed gallery (and, if translated, its compiled catalogs).

@@ -5,6 +5,7 @@ run, in a copy of the Makefile and the engine: nothing is built, nothing
 needs the virtual environment.
 """
 
+import os
 import re
 import shutil
 import subprocess
@@ -74,3 +75,19 @@ def test_every_sphinx_run_ends_through_the_exit_handlers(tmp_path):
     runs = [line for line in log.splitlines() if " -b " in line]
     assert len(runs) == 3  # the gallery step and each language
     assert all(re.search(r"/bin/python -m docs_engine\.sphinx_build -c \. ", line) for line in runs), runs
+
+
+def test_make_html_installs_the_environment_once_and_never_past_a_callers_o(tmp_path):
+    languages = 'en = "English"\nes = "Español"\n'
+    fresh = commands(dry_run(tmp_path / "fresh", languages, "html"))
+    assert fresh.count("pip install --quiet --no-deps --editable .") == 1  # a new machine
+    # A copy built with a shared environment, as the tests and the benchmark do
+    # (its requirements files newer than the environment's stamp): no install,
+    # in make html's own step or in the sub-make that builds the languages.
+    venv = tmp_path / "shared-venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / ".installed").touch()
+    os.utime(venv / ".installed", (0, 0))
+    shared = commands(dry_run(tmp_path / "copy", languages, f"VENV={venv}",
+                              f"INSTALLED={venv}/.installed", "-o", f"{venv}/.installed", "html"))
+    assert "pip install" not in shared and "-b html" in shared
