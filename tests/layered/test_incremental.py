@@ -27,7 +27,9 @@ EVERY_PAGE = {"index", "compare", "status", *GALLERY_PAGES}
 # What shows an executed example's results: its page, the gallery's index (its
 # zips), the comparison and the home page's "Run it yourself" (its record).
 EXECUTED_PAGES = {EXAMPLE, "examples/index", "compare", "index"}
-COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+# Sphinx colours its output, and on a terminal (or with CI=true) redraws its
+# progress on one line: erase-line sequences and carriage returns.
+TERMINAL_CONTROLS = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # What the HTML builder keeps for itself: the configuration's hash, the same
 # for the same configuration, and its backup after a change.
 BUILD_INFO = {".buildinfo", ".buildinfo.bak"}
@@ -35,7 +37,7 @@ BUILD_INFO = {".buildinfo", ".buildinfo.bak"}
 
 def listed(build: Build, step: str) -> set[str]:
     """The pages Sphinx names at ``step`` ("reading sources", "writing output")."""
-    lines = COLOURS.sub("", build.output)
+    lines = TERMINAL_CONTROLS.sub("", build.output).replace("\r", "\n")
     return set(re.findall(rf"^{step}\.\.\. \[\s*\d+%\] (\S+)$", lines, re.MULTILINE))
 
 
