@@ -18,8 +18,8 @@ $(if $(SITE_LANGUAGES),,$(error languages.toml could not be read: see the line a
 LANGUAGES   ?= $(SITE_LANGUAGES)
 SOURCE_LANGUAGE = $(firstword $(SITE_LANGUAGES))
 
-# sphinx-build, ending without the interpreter's teardown (docs_engine/sphinx_build.py).
-SPHINXBUILD  = $(VENV)/bin/python -m docs_engine.sphinx_build
+# sphinx-build, ending without the interpreter's teardown (docs_engine/adapters/sphinx_build.py).
+SPHINXBUILD  = $(VENV)/bin/python -m docs_engine.adapters.sphinx_build
 BIN          = $(VENV)/bin
 SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
 INSTALLED    = $(VENV)/.installed
@@ -90,11 +90,11 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 GALLERY_STEP = -b dummy -D include_patterns=index.md -D suppress_warnings=toc.not_readable,ref.doc
 
 # Execute the examples (only those that changed) into $(BUILDDIR)/gallery, $(JOBS)
-# side by side (docs_engine.gallery_shards); one thread each, so that they
+# side by side (docs_engine.execution.shards); one thread each, so that they
 # neither compete for cores nor print numbers that depend on how many there are.
 # The virtual environment's packages count too: installing another version of
 # one (pip adds and removes entries there) runs the step again, and the step
-# executes again the examples that import it (docs_engine.execution_environment).
+# executes again the examples that import it (docs_engine.execution.environment).
 SITE_PACKAGES = $(wildcard $(VENV)/lib/python*/site-packages)
 gallery: $(STAMPS)/gallery
 $(STAMPS)/gallery: $(INSTALLED) $(SITE_PACKAGES) $(ENGINE) $(EXAMPLES)
@@ -105,8 +105,8 @@ $(STAMPS)/gallery: $(INSTALLED) $(SITE_PACKAGES) $(ENGINE) $(EXAMPLES)
 # Compile one language's catalogs into $(BUILDDIR)/locales/<lang>/ (never into locales/).
 .SECONDEXPANSION:
 .SECONDARY:
-$(STAMPS)/catalogs-%: $(INSTALLED) docs_engine/catalog_compiler.py docs_engine/po_checks.py $$(call catalog_sources,$$*)
-	$(BIN)/python -m docs_engine.catalog_compiler --language $* --output $(BUILDDIR)/locales
+$(STAMPS)/catalogs-%: $(INSTALLED) docs_engine/translation/catalog_compiler.py docs_engine/translation/po_checks.py $$(call catalog_sources,$$*)
+	$(BIN)/python -m docs_engine.translation.catalog_compiler --language $* --output $(BUILDDIR)/locales
 	@mkdir -p $(@D) && touch $@
 
 # Build every language side by side, then the root page that picks the visitor's language.
@@ -132,8 +132,8 @@ $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out $(SOU
 	@mkdir -p $(@D) && touch $@
 
 # The root page: sends a visitor to the language their browser prefers.
-$(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/root_page.py
-	$(BIN)/python -m docs_engine.root_page --output $@ && touch $@
+$(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/hosting/root_page.py
+	$(BIN)/python -m docs_engine.hosting.root_page --output $@ && touch $@
 
 # Rebuild one translated page after editing its catalog, and say where it is:
 # `make preview PAGE=intro` (or a catalog path, locales/es/LC_MESSAGES/intro.po,
@@ -179,7 +179,7 @@ test: $(INSTALLED) system-tools lint-po
 
 # Time clean, no-change and incremental builds (a benchmark, not a test).
 benchmark: $(INSTALLED)
-	$(BIN)/python -m docs_engine.benchmark
+	$(BIN)/python -m benchmarks.build
 
 # Remove every generated folder (the virtual environment stays).
 clean:
@@ -235,7 +235,7 @@ $(STAMPS)/gallery $(addprefix $(STAMPS)/html-,$(LANGUAGES)): $(MATHJAX_STAMP)
 # bytes from two builds of the same sources.
 DIST = $(BUILDDIR)/dist/site.zip
 dist: html
-	$(BIN)/python -m docs_engine.site_archive $(BUILDDIR)/html $(DIST)
+	$(BIN)/python -m docs_engine.hosting.site_archive $(BUILDDIR)/html $(DIST)
 
 # The site's address also comes from the environment (SITE_URL, or Read the
 # Docs' variables): the languages are built again when it changes.
@@ -251,7 +251,7 @@ $(addprefix $(STAMPS)/html-,$(LANGUAGES)): $(SITE_ADDRESS)
 # $$READTHEDOCS_OUTPUT/html, once its settings are checked.
 readthedocs: $(INSTALLED)
 	@test -n "$(READTHEDOCS_OUTPUT)" || { echo "READTHEDOCS_OUTPUT is not set: make readthedocs is Read the Docs' build"; exit 1; }
-	$(BIN)/python -m docs_engine.site_urls
+	$(BIN)/python -m docs_engine.hosting.site_urls
 	$(MAKE) html-$(READTHEDOCS_LANGUAGE)
 	rm -rf $(READTHEDOCS_OUTPUT)/html && mkdir -p $(READTHEDOCS_OUTPUT)
 	cp -r $(BUILDDIR)/html/$(READTHEDOCS_LANGUAGE) $(READTHEDOCS_OUTPUT)/html

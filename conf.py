@@ -9,7 +9,7 @@ scripts in ``examples/``; this file sits at the top level and is passed to
 from pathlib import Path
 
 from docs_engine.project import read_languages, source_language
-from docs_engine.repository_links import repository_from_environment
+from docs_engine.pages.repository_links import repository_from_environment
 
 # -- Project -----------------------------------------------------------------
 
@@ -22,31 +22,31 @@ language = source_language(languages)
 # -- Sources -----------------------------------------------------------------
 
 extensions = [
-    "docs_engine.quiet_log",  # first: it filters what the others print
+    "docs_engine.adapters.quiet_log",  # first: it filters what the others print
     "myst_parser",
     "sphinx.ext.mathjax",
-    "docs_engine.gallery_execution",  # sphinx-gallery, as much of it as the build needs
-    "docs_engine.gallery_shards",
-    "docs_engine.catalogs",
-    "docs_engine.gallery_chrome",
-    "docs_engine.code_comments",
-    "docs_engine.translated_downloads",
-    "docs_engine.figure_translation",
-    "docs_engine.run_it_yourself",
-    "docs_engine.language_links",
-    "docs_engine.comparison",
-    "docs_engine.translation_status",
-    "docs_engine.theme_messages",
+    "docs_engine.execution.gallery",  # sphinx-gallery, as much of it as the build needs
+    "docs_engine.execution.shards",
+    "docs_engine.translation.catalogs",
+    "docs_engine.translation.gallery_chrome",
+    "docs_engine.translation.code_comments",
+    "docs_engine.translation.downloads",
+    "docs_engine.translation.figures",
+    "docs_engine.pages.run_it_yourself",
+    "docs_engine.pages.language_links",
+    "docs_engine.pages.comparison",
+    "docs_engine.pages.translation_status",
+    "docs_engine.translation.theme_messages",
     "sphinx_sitemap",
-    "docs_engine.opengraph",
+    "docs_engine.hosting.opengraph",
     "notfound.extension",
-    "docs_engine.site_urls",
-    "docs_engine.not_found",
-    "docs_engine.site_root",
-    "docs_engine.page_description",
-    "docs_engine.no_source_maps",
-    "docs_engine.stale_outputs",
-    "docs_engine.repository_links",
+    "docs_engine.hosting.site_urls",
+    "docs_engine.hosting.not_found",
+    "docs_engine.hosting.site_root",
+    "docs_engine.pages.page_description",
+    "docs_engine.hosting.no_source_maps",
+    "docs_engine.hosting.stale_outputs",
+    "docs_engine.pages.repository_links",
     "sphinx_copybutton",
     # The theme, loaded with the extensions rather than when the builder starts:
     # its components folder then joins templates_path before the configuration
@@ -75,7 +75,7 @@ sphinx_gallery_conf = {
     "gallery_dirs": [gallery_dir],
     # Sections and examples in reading order: by the numbers in the file names
     # (the gallery step sets the sections' order, which needs the source folder).
-    "within_subsection_order": "docs_engine.reading_order.example_key",
+    "within_subsection_order": "docs_engine.execution.reading_order.example_key",
     "first_notebook_cell": "%matplotlib inline",
     "show_signature": False,
     # `# sphinx_gallery_thumbnail_number = N` picks a thumbnail, out of sight.
@@ -83,8 +83,8 @@ sphinx_gallery_conf = {
     "write_computation_times": False,
     # Time each example's training loop for the comparison page; save each
     # figure as sphinx-gallery does, and keep it to draw in other languages.
-    "image_scrapers": ("docs_engine.training_record.record_training",
-                       "docs_engine.figure_record.record_figures"),
+    "image_scrapers": ("docs_engine.execution.training_record.record_training",
+                       "docs_engine.execution.figure_record.record_figures"),
 }
 
 # -- HTML --------------------------------------------------------------------
@@ -120,7 +120,7 @@ html_theme_options = {
 # under it, such as "https://owner.github.io/repository/". The SITE_URL
 # environment variable wins when it is set; on Read the Docs, its own
 # variables give the addresses. Empty: a local build, with relative links.
-# docs_engine/site_urls.py derives html_baseurl (canonical links),
+# docs_engine/hosting/site_urls.py derives html_baseurl (canonical links),
 # notfound_urls_prefix and the sitemap's URL scheme from it (and the OpenGraph URLs).
 site_url = ""
 sitemap_excludes = ["search.html", "404.html"]  # pages not to index
@@ -142,7 +142,7 @@ repository_branch = "main"
 # -- Translations ------------------------------------------------------------
 
 catalog_sources = "../locales"  # the .po files, relative to docs/
-locale_dirs = ["../_build/locales"]  # compiled there by `make` (docs_engine.catalog_compiler)
+locale_dirs = ["../_build/locales"]  # compiled there by `make` (docs_engine.translation.catalog_compiler)
 gettext_compact = False
 gettext_location = False
 gettext_uuid = False

@@ -1,4 +1,4 @@
-"""Time the translator's desk: ``python -m docs_engine.translators.desk_benchmark``.
+"""Time the translator's desk: ``python -m benchmarks.translator_desk``.
 
 Runs ``make todo``, ``make find-po`` and ``make review-po`` as a translator
 types them, several times each, on a copy of the project's catalogs and on a
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Message
 
-from docs_engine.po_checks import formatted, read_catalog
+from docs_engine.translation.po_checks import formatted, read_catalog
 from docs_engine.project import copy_project
 from docs_engine.translators.site_catalogs import catalog_folder
 

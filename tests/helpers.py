@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 from bs4 import BeautifulSoup
 
-from docs_engine.execution_environment import ExecutionEnvironment
-from docs_engine.training_log import parse_training_log
-from docs_engine.training_record import read_environment
+from docs_engine.execution.environment import ExecutionEnvironment
+from docs_engine.execution.training_log import parse_training_log
+from docs_engine.execution.training_record import read_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 # The examples in reading order: their files are numbered across sections.

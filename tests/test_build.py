@@ -12,7 +12,7 @@ from tests.helpers import EXAMPLES
 
 def test_each_example_is_executed_once_for_all_languages(site):
     # The build's own sphinx-gallery run counts what it executed; each shard
-    # (docs_engine.gallery_shards) names what it executed, and its own run's
+    # (docs_engine.execution.shards) names what it executed, and its own run's
     # count is printed after its prefix.
     in_build = re.findall(r"^Sphinx-Gallery successfully executed (\d+) out of", site.log, re.M)
     in_shards = [name for names in re.findall(r"^\[shard \d\] executed: (.*)$", site.log, re.M)

@@ -7,8 +7,8 @@ import pytest
 
 from tests.conftest import make
 from tests.helpers import EXAMPLES, LANGUAGES, ROOT, least_squares_loss, page_log, soup
-from docs_engine.comparison import LOSS_DECIMALS
-from docs_engine.training_log import parse_training_log
+from docs_engine.pages.comparison import LOSS_DECIMALS
+from docs_engine.execution.training_log import parse_training_log
 
 SECTIONS = ["tensors", "autograd", "nn"]
 # Columns the comparison adds after the three written in the page.

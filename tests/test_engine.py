@@ -75,9 +75,9 @@ def test_examples_sections_and_pages_come_and_go_without_make_clean(project_copy
 
 def test_a_no_change_build_starts_no_sphinx(project_copy):
     root = project_copy()
-    assert "docs_engine.sphinx_build" in make(root, "html").stdout  # how a Sphinx run shows
+    assert "docs_engine.adapters.sphinx_build" in make(root, "html").stdout  # how a Sphinx run shows
     again = make(root, "html")
-    assert "docs_engine.sphinx_build" not in again.stdout + again.stderr
+    assert "docs_engine.adapters.sphinx_build" not in again.stdout + again.stderr
 
 
 def test_an_edited_catalog_rebuilds_only_its_language(project_copy):

@@ -10,10 +10,10 @@ import polib
 import pytest
 from PIL import Image
 
-from docs_engine import sphinx_gallery_adapter as sg
-from docs_engine.figure_record import read_record
-from docs_engine.figure_texts import figure_messages
-from docs_engine.figure_translation import TEXTS_KEY, draw_figure
+from docs_engine.adapters import sphinx_gallery as sg
+from docs_engine.execution.figure_record import read_record
+from docs_engine.translation.figure_texts import figure_messages
+from docs_engine.translation.figures import TEXTS_KEY, draw_figure
 from tests.conftest import break_build
 from tests.helpers import EXAMPLES, download, run_as_built, soup
 

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from docs_engine.execution_environment import FINAL_LOSS_TOLERANCE, processor_name
-from docs_engine.training_log import parse_training_log
+from docs_engine.execution.environment import FINAL_LOSS_TOLERANCE, processor_name
+from docs_engine.execution.training_log import parse_training_log
 from tests.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record, least_squares_loss,
                            page_log, run_as_built, run_script, soup, training_log)
 

@@ -132,7 +132,7 @@ def test_every_page_links_to_itself_and_its_twins_absolutely(hosted_site, langua
         page = soup(hosted_site.html / language / name)
         address = f"{SITE_URL}{language}/{name}"
         assert page.select_one("link[rel=canonical]")["href"] == address
-        if name not in NO_TEXT:  # docs_engine.opengraph describes pages with text
+        if name not in NO_TEXT:  # docs_engine.hosting.opengraph describes pages with text
             assert page.select_one("meta[property='og:url']")["content"] == address
         alternates = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")}
         expected = {code: f"{SITE_URL}{code}/{name}" for code in LANGUAGES}

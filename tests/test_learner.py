@@ -18,8 +18,8 @@ import pytest
 from babel.numbers import format_percent
 from packaging.version import Version
 
-from docs_engine.execution_environment import FINAL_LOSS_TOLERANCE
-from docs_engine.execution_environment import MESSAGES as REPRODUCTION
+from docs_engine.execution.environment import FINAL_LOSS_TOLERANCE
+from docs_engine.execution.environment import MESSAGES as REPRODUCTION
 from tests.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record, page_figures,
                            page_log, run_as_built, soup)
 

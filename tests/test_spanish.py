@@ -12,8 +12,8 @@ import polib
 import pytest
 import snowballstemmer
 
-from docs_engine.figure_texts import figure_messages
-from docs_engine.sphinx_gallery_adapter import split_code_and_text_blocks
+from docs_engine.translation.figure_texts import figure_messages
+from docs_engine.adapters.sphinx_gallery import split_code_and_text_blocks
 from tests.conftest import break_build
 from tests.helpers import EXAMPLES, LANGUAGES, NOT_FOUND_PAGE, ROOT, download, html_pages, soup
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from docs_engine.po_checks import catalog_progress
+from docs_engine.translation.po_checks import catalog_progress
 from docs_engine.project import copy_project
 from tests.conftest import VENV, make
 from tests.helpers import run_tool

@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import make
 from tests.helpers import ROOT, run_tool, soup
-from docs_engine.po_checks import catalog_progress
+from docs_engine.translation.po_checks import catalog_progress
 
 CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
 SAMPLE = "locales/es/LC_MESSAGES/examples/tensors/plot_1_numpy.po"

@@ -1,4 +1,4 @@
-"""``sphinx-build`` without the interpreter's teardown: ``python -m docs_engine.sphinx_build``.
+"""``sphinx-build`` without the interpreter's teardown: ``python -m docs_engine.adapters.sphinx_build``.
 
 The Makefile runs every Sphinx build through this module. A build leaves
 millions of small objects behind (the environment, the doctrees, the

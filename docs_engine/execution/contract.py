@@ -5,9 +5,9 @@ example script doing four things:
 
 1. print one training log, in one code block: a ``t loss`` line every few
    iterations, from iteration 0 or later, then one ``Result: y = ...`` line
-   (:mod:`docs_engine.training_log` owns that format);
+   (:mod:`docs_engine.execution.training_log` owns that format);
 2. append every iteration's loss to a global list named ``losses``, in that
-   same block (:mod:`docs_engine.training_record` times the block that made
+   same block (:mod:`docs_engine.execution.training_record` times the block that made
    ``losses`` grow);
 3. have as many losses as iterations: the last printed ``t`` is the last
    iteration, so ``len(losses) == t + 1``;
@@ -15,7 +15,7 @@ example script doing four things:
    ``losses[t]``.
 
 :func:`example_results` reads an executed example's results (through
-:mod:`docs_engine.sphinx_gallery_adapter`, which knows how sphinx-gallery
+:mod:`docs_engine.adapters.sphinx_gallery`, which knows how sphinx-gallery
 wrote them) and raises :class:`ContractError` naming the example, what is
 wrong and how to fix it. The gallery step checks every example this way
 right after executing it.
@@ -28,9 +28,9 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
-from docs_engine.sphinx_gallery_adapter import printed_outputs
-from docs_engine.training_log import LogFormatError, TrainingLog, parse_training_log
-from docs_engine.training_record import record_path
+from docs_engine.adapters.sphinx_gallery import printed_outputs
+from docs_engine.execution.training_log import LogFormatError, TrainingLog, parse_training_log
+from docs_engine.execution.training_record import record_path
 
 
 class ContractError(ExtensionError):
@@ -64,7 +64,7 @@ def example_results(executed_script: Path, name: str | None = None) -> ExampleRe
 
     def broken(problem: str, fix: str) -> ContractError:
         return ContractError(f"example {name} breaks the site's contract: {problem}; {fix}"
-                             " (see docs_engine/example_contract.py)")
+                             " (see docs_engine/execution/contract.py)")
 
     outputs = printed_outputs(executed_script.with_suffix(".rst"))
     if len(outputs) != 1:

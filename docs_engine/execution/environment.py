@@ -7,10 +7,10 @@ instructions PyTorch and its linear algebra library choose for it). The
 examples run PyTorch on one thread themselves (``torch.set_num_threads(1)``),
 so that a learner's computer adds in the build's order whatever its number of
 cores; everything else that made a log is recorded while the example runs
-(:mod:`training_record` stores :func:`current` in the example's record) and
+(:mod:`docs_engine.execution.training_record` stores :func:`current` in the example's record) and
 said wherever a learner meets the log: the "Run it yourself" box
-(:mod:`run_it_yourself`), the notebook's first cell (:mod:`notebook_outputs`)
-and the ``requirements.txt`` of every zip (:mod:`learner_requirements`), in
+(:mod:`docs_engine.pages.run_it_yourself`), the notebook's first cell (:mod:`docs_engine.execution.notebook_outputs`)
+and the ``requirements.txt`` of every zip (:mod:`docs_engine.execution.learner_requirements`), in
 the reader's language (:func:`describe`).
 
 The gallery step executes an example again when Python's version or the

@@ -6,7 +6,7 @@ always does (the English images are its images, byte for byte), and beside
 each image ``sphx_glr_<name>_NNN.png`` it keeps the figure itself, pickled,
 in ``sphx_glr_<name>_NNN.pickle``: a record from which a translated build
 draws the same figure with translated text
-(:mod:`docs_engine.figure_translation`), without running the example again.
+(:mod:`docs_engine.translation.figures`), without running the example again.
 
 A record also holds what drawing it again needs to give the same image: the
 ``savefig`` options the scraper used and matplotlib's settings (rcParams) at
@@ -25,7 +25,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from docs_engine import sphinx_gallery_adapter as sg
+from docs_engine.adapters import sphinx_gallery as sg
 
 logger = logging.getLogger(__name__)
 
@@ -104,9 +104,9 @@ def rerun_unrecorded(app: Sphinx) -> None:
     """Run again the executed examples that have figures without records.
 
     The gallery step does, before it plans which examples to execute
-    (:mod:`docs_engine.gallery_shards`).
+    (:mod:`docs_engine.execution.shards`).
     """
-    from docs_engine.gallery_execution import galleries
+    from docs_engine.execution.gallery import galleries
 
     if not app.config.gallery_execute:
         return
@@ -120,6 +120,6 @@ def rerun_unrecorded(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.gallery_execution")
+    app.setup_extension("docs_engine.execution.gallery")
     app.connect("builder-inited", rerun_unrecorded, priority=sg.GENERATES_GALLERY_AT - 50)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,7 +2,7 @@
 
 sphinx-gallery runs the examples while the builder starts and writes their
 reST, figures and downloads into the gallery folder. The Makefile runs that
-step once (``gallery_execute = True``; :mod:`docs_engine.gallery_shards`
+step once (``gallery_execute = True``; :mod:`docs_engine.execution.shards`
 executes its examples side by side), then builds
 each language with ``-D gallery_execute=0``: those builds read the executed
 gallery as ordinary sources and must not touch it, so that languages can
@@ -15,19 +15,19 @@ Around sphinx-gallery's own work, the execution step
   stale page, figure or download behind (sphinx-gallery keeps them);
 - forgets the checksum of every example whose record was made with other
   versions of Python or of the packages it imports than the installed ones
-  (:mod:`docs_engine.execution_environment`), so that a log, figure or
+  (:mod:`docs_engine.execution.environment`), so that a log, figure or
   notebook never outlives what made it;
 - forgets the checksum of every example that failed, so that the next
   build executes it again even if its source is put back as it was;
 - checks every executed example against the site's contract
-  (:mod:`docs_engine.example_contract`) right after; one that breaks it
+  (:mod:`docs_engine.execution.contract`) right after; one that breaks it
   fails the build and loses its checksum, so the next build runs it again
   rather than trust its outputs;
 - gives each notebook the outputs its example printed and drew
-  (:mod:`docs_engine.notebook_outputs`: nothing runs again); a notebook that
+  (:mod:`docs_engine.execution.notebook_outputs`: nothing runs again); a notebook that
   cannot get them fails the build and loses its checksum likewise;
 - rewrites the zips with those notebooks and a ``requirements.txt``
-  (:mod:`docs_engine.learner_requirements`), without build dates, so that
+  (:mod:`docs_engine.execution.learner_requirements`), without build dates, so that
   builds are reproducible; a zip that ends up as it was keeps its time
   (sphinx-gallery writes every zip on every run), so that the language
   builds do not read again the page that offers it.
@@ -45,16 +45,16 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from docs_engine import reading_order
-from docs_engine import sphinx_gallery_adapter as sg
+from docs_engine.execution import reading_order
+from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.build_files import build_cache, write_if_changed, zip_bytes
-from docs_engine.example_contract import ContractError, example_results
-from docs_engine.example_sources import example_scripts
-from docs_engine.execution_environment import describe, is_current
-from docs_engine.learner_requirements import (REQUIREMENTS_FILE, RequirementsError,
+from docs_engine.execution.contract import ContractError, example_results
+from docs_engine.translation.example_sources import example_scripts
+from docs_engine.execution.environment import describe, is_current
+from docs_engine.execution.learner_requirements import (REQUIREMENTS_FILE, RequirementsError,
                                               example_requirements, installed_versions)
-from docs_engine.notebook_outputs import StaleNotebookError, add_build_outputs
-from docs_engine.training_record import read_environment, recorded_machines
+from docs_engine.execution.notebook_outputs import StaleNotebookError, add_build_outputs
+from docs_engine.execution.training_record import read_environment, recorded_machines
 
 logger = logging.getLogger(__name__)
 

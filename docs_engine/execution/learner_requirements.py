@@ -9,8 +9,8 @@ such label (PEP 440); the CPU-only build of PyTorch comes from its own index
 (:data:`CPU_BUILD`).
 
 The one :class:`Requirements` it gives is what every zip of examples holds
-as ``requirements.txt`` (:mod:`gallery_execution`, :mod:`translated_downloads`)
-and what the "Run it yourself" box shows (:mod:`run_it_yourself`).
+as ``requirements.txt`` (:mod:`docs_engine.execution.gallery`, :mod:`docs_engine.translation.downloads`)
+and what the "Run it yourself" box shows (:mod:`docs_engine.pages.run_it_yourself`).
 """
 
 import ast
@@ -27,8 +27,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from docs_engine.example_sources import example_scripts
-from docs_engine.execution_environment import either
+from docs_engine.translation.example_sources import example_scripts
+from docs_engine.execution.environment import either
 
 REQUIREMENTS_FILE = "requirements.txt"
 # The package whose default wheel on Linux is built for NVIDIA GPUs (gigabytes),
@@ -145,7 +145,7 @@ def _installed_imports(script: Path) -> list[tuple[dict[str, str], Path]]:
 
 def installed_versions(script: Path) -> dict[str, str]:
     """The installed version of each distribution ``script`` imports, local label included
-    (torch's ``+cpu``): what made its log (:mod:`execution_environment`)."""
+    (torch's ``+cpu``): what made its log (:mod:`docs_engine.execution.environment`)."""
     return {name: version for versions, _ in _installed_imports(script)
             for name, version in versions.items()}
 

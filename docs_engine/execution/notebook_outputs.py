@@ -5,7 +5,7 @@ code cell gets what its code block printed and drew when the gallery step
 executed the example, as Jupyter records them (the figures first, as on
 the page, then the printed text), so that a notebook reads complete before
 it is run. Nothing is executed again: the outputs are the ones recorded in
-the executed example's page (:func:`sphinx_gallery_adapter.executed_blocks`)
+the executed example's page (:func:`docs_engine.adapters.sphinx_gallery.executed_blocks`)
 and the figures' PNG files, the ones the page shows.
 
 A cell is matched to the executed block with the same code, its comments
@@ -15,12 +15,12 @@ cells do not all match (an example that changed after it ran) never gets
 outputs: :class:`StaleNotebookError` names the example.
 
 Before its first cell, a notebook gets a text cell that says what made
-those outputs and what reproduces them (:mod:`execution_environment`,
+those outputs and what reproduces them (:mod:`docs_engine.execution.environment`,
 from the example's record), in the notebook's language.
 
 The English notebooks get their outputs in the gallery step
-(:mod:`gallery_execution`), the translated ones where they are written
-(:mod:`translated_downloads`), with the figures in their language.
+(:mod:`docs_engine.execution.gallery`), the translated ones where they are written
+(:mod:`docs_engine.translation.downloads`), with the figures in their language.
 """
 
 import base64
@@ -33,7 +33,7 @@ from pathlib import Path
 from sphinx.errors import ExtensionError
 
 from docs_engine.build_files import write_if_changed
-from docs_engine.sphinx_gallery_adapter import (ExecutedBlock, example_code_cells,
+from docs_engine.adapters.sphinx_gallery import (ExecutedBlock, example_code_cells,
                                                executed_blocks, image_file)
 
 # A figure's file, from the path an executed block names it by.

@@ -28,7 +28,7 @@ class SectionOrder:
 
     sphinx-gallery names a section relative to the Sphinx source folder,
     ``source_dir``: the gallery step sets this key, for its source folder, in
-    ``sphinx_gallery_conf`` (:func:`docs_engine.gallery_execution.gallery_folders`).
+    ``sphinx_gallery_conf`` (:func:`docs_engine.execution.gallery.gallery_folders`).
     Equal for the same folder, so that Sphinx sees the configuration unchanged.
     """
 

@@ -11,7 +11,7 @@ last time; by their loop iterations when some never ran), and runs one
 afresh (nothing is forked from this one), strict (``-W --keep-going``), with
 this build's builder, configuration and overrides, and ``gallery_examples``
 set to the shard's examples: sphinx-gallery leaves out the others
-(:func:`docs_engine.sphinx_gallery_adapter.skip_examples`).
+(:func:`docs_engine.adapters.sphinx_gallery.skip_examples`).
 
 Each shard writes only into its own folder, ``<build>/shards/<n>/``: its
 source folder (:func:`shard_sources`: links to the build's sources, except
@@ -27,12 +27,12 @@ fails the step too.
 
 When every shard has finished, one step (:func:`merge_shard`) moves what
 each shard wrote for each example it executed, and that passed, into the
-gallery: the files :data:`~docs_engine.sphinx_gallery_adapter.EXAMPLE_OUTPUTS`
+gallery: the files :data:`~docs_engine.adapters.sphinx_gallery.EXAMPLE_OUTPUTS`
 lists (the page, the downloads, the checksum, the record of what executed
 it) and its figures. sphinx-gallery's own run in this process then finds
 those examples current (it skips them by checksum) and writes what covers the
 whole gallery: the indexes, the zips; the execution step then checks every
-example against the contract (:mod:`docs_engine.gallery_execution`). An
+example against the contract (:mod:`docs_engine.execution.gallery`). An
 example that failed in a shard is not merged and has no checksum, so that run
 executes it again and reports it as it reports any failing example: with its
 name and traceback.
@@ -67,8 +67,8 @@ from sphinx.config import Config
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from docs_engine import sphinx_gallery_adapter as sg
-from docs_engine.gallery_execution import galleries, remove_outputs
+from docs_engine.adapters import sphinx_gallery as sg
+from docs_engine.execution.gallery import galleries, remove_outputs
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ def shard_sources(app: Sphinx, root: Path) -> dict[Path, Path]:
 
     It is the build's source folder at ``root/<its name>``: a link to each of
     its entries but the gallery folders, which are the shard's own (created
-    by :func:`docs_engine.gallery_execution.gallery_folders`), and a link to
+    by :func:`docs_engine.execution.gallery.gallery_folders`), and a link to
     each examples folder at the same path from it. sphinx-gallery therefore
     writes the same paths from the source folder into the pages as in the
     build itself.
@@ -321,14 +321,14 @@ def skip_other_examples(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.gallery_execution")
+    app.setup_extension("docs_engine.execution.gallery")
     # Set by the Makefile's gallery step: how many examples to execute side by side.
     app.add_config_value("gallery_jobs", 1, "", types=[int])
     # Set for a shard's build: the examples it executes (paths from the examples
     # folder); the others are left out of its gallery.
     app.add_config_value("gallery_examples", [], "", types=[list])
     # After the execution step has removed stale outputs and forgotten the
-    # examples to run again (docs_engine.figure_record), before sphinx-gallery.
+    # examples to run again (docs_engine.execution.figure_record), before sphinx-gallery.
     app.connect("builder-inited", execute_shards, priority=sg.GENERATES_GALLERY_AT - 10)
     app.connect("config-inited", skip_other_examples, priority=sg.FILLS_DEFAULTS_AT + 1)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,7 +7,7 @@ writes that block's duration and the losses to ``<example>.training.json``
 beside the executed example. The comparison page reads those files, so that
 timing the training needs no second run of anything, and excludes the time
 spent importing packages and drawing figures. The record also holds what
-executed the example (:mod:`execution_environment`: Python's and the imported
+executed the example (:mod:`docs_engine.execution.environment`: Python's and the imported
 packages' versions, PyTorch's threads, the processor), read in the process
 that ran it: the pages say it, and the gallery step executes the example
 again when the installed versions change (:func:`read_environment`).
@@ -24,9 +24,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from docs_engine.execution_environment import ExecutionEnvironment, current
-from docs_engine.learner_requirements import imported_packages, installed_versions
-from docs_engine.sphinx_gallery_adapter import block_example, block_globals, execution_state
+from docs_engine.execution.environment import ExecutionEnvironment, current
+from docs_engine.execution.learner_requirements import imported_packages, installed_versions
+from docs_engine.adapters.sphinx_gallery import block_example, block_globals, execution_state
 
 
 def record_path(executed_script: Path) -> Path:

@@ -1,7 +1,7 @@
 """The 404 page of each language, in that language, that renders at any path.
 
 sphinx-notfound-page writes ``404.html`` with absolute URLs for its assets and
-links (``notfound_urls_prefix``, from :mod:`site_urls`), so the page renders
+links (``notfound_urls_prefix``, from :mod:`docs_engine.hosting.site_urls`), so the page renders
 the same whatever missing address a host serves it at. Its text is ours,
 translated through the extensions' catalog: it offers the home page and a
 search. The page is for visitors only: no canonical link, no alternates, and
@@ -27,8 +27,8 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 
 from docs_engine.build_files import replace_file
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
-from docs_engine.site_urls import page_url
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.hosting.site_urls import page_url
 
 TITLE = "Page not found"
 EXPLANATION = "There is no page at this address: it may have moved, or the address may be mistyped."
@@ -112,8 +112,8 @@ def write_root_not_found(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("notfound.extension")
-    app.setup_extension("docs_engine.site_urls")
-    app.setup_extension("docs_engine.catalogs")
+    app.setup_extension("docs_engine.hosting.site_urls")
+    app.setup_extension("docs_engine.translation.catalogs")
     add_messages(app, TITLE, EXPLANATION, HOME, SEARCH, SEARCH_BUTTON)
     app.connect("html-page-context", translate_page)
     app.connect("html-page-context", keep_out_of_search_engines)

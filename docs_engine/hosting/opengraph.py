@@ -1,6 +1,6 @@
 """OpenGraph tags, which a link preview reads: each page's title, address, type and site.
 
-The site's pages need four tags and the description (:mod:`page_description`
+The site's pages need four tags and the description (:mod:`docs_engine.pages.page_description`
 gives it, as a page's ``og:description`` field); sphinxext-opengraph wrote
 them, but it imports matplotlib whenever it loads, for social cards the site
 does not draw, even with ``ogp_social_cards = {"enable": False}``: a second
@@ -9,8 +9,8 @@ Sphinx's page context instead, as sphinxext-opengraph writes them:
 
 - ``og:title``: the page's title, without markup;
 - ``og:type``: ``website``;
-- ``og:url``: the page's address, when the site's is known (:mod:`site_urls`);
-- ``og:site_name``: the site's title, in the page's language (:mod:`language_links`);
+- ``og:url``: the page's address, when the site's is known (:mod:`docs_engine.hosting.site_urls`);
+- ``og:site_name``: the site's title, in the page's language (:mod:`docs_engine.pages.language_links`);
 - any ``og:`` field of the page (``og:description``).
 
 Pages Sphinx generates without a document (search, index) get none.
@@ -19,7 +19,7 @@ Pages Sphinx generates without a document (search, index) get none.
 from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 
-from docs_engine.site_urls import language_base_url
+from docs_engine.hosting.site_urls import language_base_url
 
 
 def opengraph_tags(app: Sphinx, pagename: str, context: dict) -> dict[str, str]:
@@ -43,6 +43,6 @@ def add_opengraph_tags(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.site_urls")
+    app.setup_extension("docs_engine.hosting.site_urls")
     app.connect("html-page-context", add_opengraph_tags)  # after page_description (400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""Pack the built site into one zip archive: ``python -m docs_engine.site_archive SITE ARCHIVE``.
+"""Pack the built site into one zip archive: ``python -m docs_engine.hosting.site_archive SITE ARCHIVE``.
 
 Every file under ``SITE`` (the root page, the 404 page and the language
 folders), hidden files left out (Sphinx's ``.buildinfo``), sorted, with fixed

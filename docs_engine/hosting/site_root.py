@@ -1,7 +1,7 @@
 """The files a static host serves from the site's root, above the languages.
 
-Next to the language folders (and the pages :mod:`language_links` and
-:mod:`not_found` put there), a static host such as GitHub Pages serves:
+Next to the language folders (and the pages :mod:`docs_engine.pages.language_links` and
+:mod:`docs_engine.hosting.not_found` put there), a static host such as GitHub Pages serves:
 
 - ``favicon.ico``, which browsers ask the root for when a page names none;
 - with the site's address known, ``robots.txt``, pointing crawlers to
@@ -16,7 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from docs_engine.build_files import replace_file
-from docs_engine.site_urls import language_base_url
+from docs_engine.hosting.site_urls import language_base_url
 
 FAVICON = "favicon.ico"
 SITEMAP_INDEX = """<?xml version="1.0" encoding="utf-8"?>
@@ -48,6 +48,6 @@ def write_site_root(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.site_urls")
+    app.setup_extension("docs_engine.hosting.site_urls")
     app.connect("build-finished", write_site_root)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,7 +16,7 @@ Where those folders are published depends on the host:
 :func:`language_base_url` answers for every use: canonical links, hreflang
 alternates, the language switcher, the sitemap, OpenGraph and the 404 pages.
 A malformed setting stops the build as soon as the configuration is read,
-before anything is executed or written; ``python -m docs_engine.site_urls``
+before anything is executed or written; ``python -m docs_engine.hosting.site_urls``
 checks the settings alone (``make readthedocs`` does, first).
 """
 

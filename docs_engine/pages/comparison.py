@@ -11,7 +11,7 @@ read from the executed gallery, never typed in:
   focus or hover, on screen (:class:`exact_number`);
 - its ratio to the least-squares optimum of the same problem, computed here;
 - the iterations, from the log;
-- the training time per iteration, from :mod:`training_record` (left out
+- the training time per iteration, from :mod:`docs_engine.execution.training_record` (left out
   when ``SOURCE_DATE_EPOCH`` asks for a reproducible build).
 
 Number columns are right-aligned in figures of equal width (``site.css``).
@@ -31,9 +31,9 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
-from docs_engine.example_contract import ContractError, example_results
-from docs_engine.example_sources import example_title
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
+from docs_engine.execution.contract import ContractError, example_results
+from docs_engine.translation.example_sources import example_title
 
 MESSAGES = {
     "loss": "Final loss",
@@ -184,7 +184,7 @@ class VariantComparison(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.catalogs")
+    app.setup_extension("docs_engine.translation.catalogs")
     add_messages(app, *MESSAGES.values())
     app.add_node(exact_number, html=(visit_exact_number_html, depart_exact_number_html))
     app.add_directive("variant-comparison", VariantComparison)

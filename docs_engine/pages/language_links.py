@@ -2,14 +2,14 @@
 
 Each language is built into its own folder beside the others
 (``_build/html/en/``, ``_build/html/es/``) with the same page names; where
-the folders are published is :mod:`site_urls`' business. This extension
+the folders are published is :mod:`docs_engine.hosting.site_urls`' business. This extension
 gives templates ``language_links`` for the header's switcher, adds
 ``<link rel="alternate" hreflang>`` (and ``x-default``, the first language)
 and ``og:locale`` to every page, and keeps the sitemap's alternates to pages
 that exist. A page that another language leaves out links to that language's home
 page instead, and has no alternate for it. The root ``index.html``, which
 sends a visitor to the language their browser prefers, is written by
-:mod:`docs_engine.root_page`. The switcher's own name
+:mod:`docs_engine.hosting.root_page`. The switcher's own name
 ("Language") is a message of our extensions' catalog.
 """
 
@@ -20,9 +20,9 @@ from babel.core import get_global
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, translations
 from docs_engine.project import language_tag, source_language
-from docs_engine.site_urls import has_twin, language_base_url, page_url
+from docs_engine.hosting.site_urls import has_twin, language_base_url, page_url
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -59,7 +59,7 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
     alternates = [(link["tag"], link["url"]) for link in twins]
     alternates += [("x-default", link["url"]) for link in twins if link["code"] == default]
     tags = [f'<link rel="alternate" hreflang="{code}" href="{url}">' for code, url in alternates]
-    if doctree is not None:  # a page with OpenGraph tags (docs_engine.opengraph's)
+    if doctree is not None:  # a page with OpenGraph tags (docs_engine.hosting.opengraph's)
         tags.append(f'<meta property="og:locale" content="{locale_name(config.language)}">')
         tags += [f'<meta property="og:locale:alternate" content="{locale_name(link["code"])}">'
                  for link in twins if not link["current"]]
@@ -104,8 +104,8 @@ def translate_title(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.site_urls")
-    app.setup_extension("docs_engine.catalogs")
+    app.setup_extension("docs_engine.hosting.site_urls")
+    app.setup_extension("docs_engine.translation.catalogs")
     # The site's title is translated as the configuration is read (translate_title).
     add_messages(app, SWITCHER_LABEL, lambda app: app.config.html_title)
     app.connect("config-inited", translate_title)

@@ -4,7 +4,7 @@ Search engines show ``<meta name="description">`` under a result, and
 OpenGraph's ``og:description`` is the text of a link preview.
 Here the description is the page's first paragraphs of running text,
 those without formulas, where a reader would see raw TeX (``y = \\sin(x)``),
-up to :data:`LENGTH` characters; :mod:`opengraph` writes it as the page's
+up to :data:`LENGTH` characters; :mod:`docs_engine.hosting.opengraph` writes it as the page's
 ``og:description`` field.
 """
 
@@ -51,6 +51,6 @@ def add_description(app: Sphinx, pagename: str, templatename: str, context: dict
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.opengraph")
+    app.setup_extension("docs_engine.hosting.opengraph")
     app.connect("html-page-context", add_description, priority=400)  # before opengraph's tags
     return {"parallel_read_safe": True, "parallel_write_safe": True}

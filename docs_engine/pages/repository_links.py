@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from docs_engine.catalogs import (EXTENSIONS_CATALOG, add_messages, is_translated, translation_source,
+from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, add_messages, is_translated, translation_source,
                                   translations)
 
 MESSAGES = {
@@ -91,8 +91,8 @@ def add_repository_links(app: Sphinx, pagename: str, templatename: str, context:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.catalogs")
-    app.setup_extension("docs_engine.gallery_execution")
+    app.setup_extension("docs_engine.translation.catalogs")
+    app.setup_extension("docs_engine.execution.gallery")
     add_messages(app, *MESSAGES.values())
     app.add_config_value("repository_url", "", "html", types=[str])
     app.add_config_value("repository_branch", "main", "html", types=[str])

@@ -7,11 +7,11 @@ where it writes the directive (the introduction)::
     ```
 
 It names the packages the examples import, at the versions installed where
-the site was built (:mod:`learner_requirements`, never typed into a page),
+the site was built (:mod:`docs_engine.execution.learner_requirements`, never typed into a page),
 with the command that installs them and the one for PyTorch's CPU-only build;
 on an example's page, what made its log (the record of its execution:
 versions, threads, processor) and what reproduces it digit for digit
-(:mod:`execution_environment`); everywhere, what to expect otherwise.
+(:mod:`docs_engine.execution.environment`); everywhere, what to expect otherwise.
 
 Its sentences are messages of our extensions' catalog, so the box is built
 after Sphinx translated the page (the directive leaves a placeholder), and
@@ -28,12 +28,13 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from docs_engine import execution_environment, learner_requirements
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
-from docs_engine.execution_environment import describe, tolerance
-from docs_engine.learner_requirements import page_requirements
-from docs_engine.sphinx_gallery_adapter import CSS
-from docs_engine.training_record import read_environment, record_path
+from docs_engine.execution import environment as execution_environment
+from docs_engine.execution import learner_requirements
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
+from docs_engine.execution.environment import describe, tolerance
+from docs_engine.execution.learner_requirements import page_requirements
+from docs_engine.adapters.sphinx_gallery import CSS
+from docs_engine.execution.training_record import read_environment, record_path
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ class RunItYourself(SphinxTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.catalogs")
+    app.setup_extension("docs_engine.translation.catalogs")
     add_messages(app, *MESSAGES.values(), *learner_requirements.MESSAGES.values(),
                  *execution_environment.MESSAGES.values())
     app.add_directive("run-it-yourself", RunItYourselfDirective)

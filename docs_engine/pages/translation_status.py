@@ -19,9 +19,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from docs_engine.catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, is_translated,
+from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, is_translated,
                                   translation_source, translations)
-from docs_engine.po_checks import Progress, catalog_progress
+from docs_engine.translation.po_checks import Progress, catalog_progress
 
 MESSAGES = {
     "catalog": "Catalog",
@@ -114,7 +114,7 @@ class IncompleteTranslationNotice(SphinxTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.catalogs")
+    app.setup_extension("docs_engine.translation.catalogs")
     add_messages(app, *MESSAGES.values())
     app.add_directive("translation-status", TranslationStatus)
     app.add_transform(IncompleteTranslationNotice)

@@ -2,7 +2,7 @@
 
 ``make`` runs this step before it builds a translated language::
 
-    python -m docs_engine.catalog_compiler --language es
+    python -m docs_engine.translation.catalog_compiler --language es
 
 Each ``locales/<lang>/LC_MESSAGES/**/*.po`` is compiled by GNU ``msgfmt
 --check`` into ``_build/locales/<lang>/LC_MESSAGES/``, the folder conf.py's
@@ -11,7 +11,7 @@ Each ``locales/<lang>/LC_MESSAGES/**/*.po`` is compiled by GNU ``msgfmt
 - A syntax error stops the step with msgfmt's own ``file:line: problem``
   messages; that catalog's compiled file is removed, so no later build uses
   a translation older than its source.
-- A translation that breaks its markup (:mod:`docs_engine.po_checks`) is left
+- A translation that breaks its markup (:mod:`docs_engine.translation.po_checks`) is left
   out of the compiled catalog, so the page shows the English; the problem is
   recorded in ``compiled-catalogs.json`` beside the catalogs, and every Sphinx
   build of the language reports it as a warning (which fails a strict build)
@@ -37,9 +37,9 @@ from pathlib import Path
 
 import polib
 
-from docs_engine import po_checks
+from docs_engine.translation import po_checks
 from docs_engine.build_files import write_if_changed
-from docs_engine.po_checks import Problem, catalog_markup_problems
+from docs_engine.translation.po_checks import Problem, catalog_markup_problems
 
 # Each catalog's checksum when it was last compiled, and its markup problems;
 # and under CHECKER_KEY, the checksum of the code that compiled and checked them.
@@ -70,7 +70,7 @@ def msgfmt(po_path: Path, shown_as: Path) -> bytes:
 def compile_catalog(po_path: Path, mo_path: Path) -> list:
     """Compile one catalog without the translations that break their markup.
 
-    Returns those problems (:class:`docs_engine.po_checks.Problem`).
+    Returns those problems (:class:`docs_engine.translation.po_checks.Problem`).
     """
     try:
         compiled = msgfmt(po_path, po_path)

@@ -1,7 +1,7 @@
 """Translate pages and our extensions' text from the compiled catalogs.
 
 The catalogs are compiled before Sphinx starts, by the Make step
-:mod:`docs_engine.catalog_compiler`, into the folder conf.py's
+:mod:`docs_engine.translation.catalog_compiler`, into the folder conf.py's
 ``locale_dirs`` names; their sources stay in ``catalog_sources``
 (``locales/``). This extension
 
@@ -30,8 +30,8 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
-from docs_engine.catalog_compiler import read_problems
-from docs_engine.po_checks import LINE_WIDTH
+from docs_engine.translation.catalog_compiler import read_problems
+from docs_engine.translation.po_checks import LINE_WIDTH
 from docs_engine.project import engine_version, source_language
 
 logger = logging.getLogger(__name__)

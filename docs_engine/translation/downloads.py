@@ -3,14 +3,14 @@
 sphinx-gallery writes one ``.py``, ``.ipynb`` and ``.zip`` per example, and a
 zip of all of them, in English. On a page in another language this transform
 writes the same files with the text blocks translated from the page's catalog
-(:mod:`example_translation`; the code is left as it is), into the doctree
+(:mod:`docs_engine.translation.example_text`; the code is left as it is), into the doctree
 folder, and points the page's download links at them. The notebook is made by
 sphinx-gallery's own converter, so both languages have the same cells, and
 carries the outputs the English example printed and drew when it was
 executed, with the figures the page shows, in its language
-(:mod:`notebook_outputs`, :func:`figure_translation.figure_in_language`).
+(:mod:`docs_engine.execution.notebook_outputs`, :func:`docs_engine.translation.figures.figure_in_language`).
 Each zip also holds the ``requirements.txt`` of the English one, its comments
-translated (:mod:`learner_requirements`).
+translated (:mod:`docs_engine.execution.learner_requirements`).
 
 It runs while a page is read, after Sphinx translated it: a page is re-read
 when its catalog changes, and with it its downloads. The gallery index, whose
@@ -25,15 +25,15 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from docs_engine.build_files import build_cache, write_if_changed, zip_bytes
-from docs_engine.catalogs import EXTENSIONS_CATALOG, is_translated, note_catalog, translations
-from docs_engine.example_sources import example_scripts, script_docname, translated_source
-from docs_engine.execution_environment import describe
-from docs_engine.figure_translation import figure_in_language
-from docs_engine.learner_requirements import REQUIREMENTS_FILE, page_requirements
-from docs_engine.notebook_outputs import add_outputs, notebook_json
-from docs_engine.sphinx_gallery_adapter import (ALL_EXAMPLES_ZIPS, executed_blocks, image_file,
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, is_translated, note_catalog, translations
+from docs_engine.translation.example_sources import example_scripts, script_docname, translated_source
+from docs_engine.execution.environment import describe
+from docs_engine.translation.figures import figure_in_language
+from docs_engine.execution.learner_requirements import REQUIREMENTS_FILE, page_requirements
+from docs_engine.execution.notebook_outputs import add_outputs, notebook_json
+from docs_engine.adapters.sphinx_gallery import (ALL_EXAMPLES_ZIPS, executed_blocks, image_file,
                                                jupyter_notebook, split_code_and_text_blocks)
-from docs_engine.training_record import read_environment, record_path, recorded_machines
+from docs_engine.execution.training_record import read_environment, record_path, recorded_machines
 
 
 def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
@@ -122,6 +122,6 @@ class TranslatedDownloads(SphinxTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.catalogs")
+    app.setup_extension("docs_engine.translation.catalogs")
     app.add_transform(TranslatedDownloads)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

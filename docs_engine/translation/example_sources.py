@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from docs_engine.catalogs import is_translated, translations
-from docs_engine.example_translation import translate_script
-from docs_engine.sphinx_gallery_adapter import extract_intro_and_title
+from docs_engine.translation.catalogs import is_translated, translations
+from docs_engine.translation.example_text import translate_script
+from docs_engine.adapters.sphinx_gallery import extract_intro_and_title
 
 
 def example_scripts(app: Sphinx) -> list[Path]:

@@ -1,20 +1,20 @@
 """Make the text an example draws in its figures messages of its catalog.
 
 Sphinx never extracts code, and figure titles, axis labels and legend
-entries are string literals in code (:mod:`docs_engine.figure_texts`). As
-:mod:`docs_engine.code_comments` does for comments, each code block of an
+entries are string literals in code (:mod:`docs_engine.translation.figure_texts`). As
+:mod:`docs_engine.translation.code_comments` does for comments, each code block of an
 example page gets a hidden companion node whose messages are the block's
 figure texts: the gettext builder extracts them into the page's catalog,
 where translators find them beside the prose they illustrate. The companion
 is removed before a page is written; translated figures are drawn by
-:mod:`docs_engine.figure_translation` from the same catalog.
+:mod:`docs_engine.translation.figures` from the same catalog.
 
 Translators need to know that such a message is drawn by matplotlib, whose
 ``$...$`` math must stay as it is. Sphinx's gettext builder writes no
 comments, so when it has finished this extension adds the extracted comment
 ``#. figure text ...`` to those messages in the templates; ``make update-po``
 carries it into the catalogs, and ``make lint-po`` checks the translations
-it marks (:func:`docs_engine.figure_texts.mathtext_problems`).
+it marks (:func:`docs_engine.translation.figure_texts.mathtext_problems`).
 
 A figure text the code computes (an f-string, a concatenation, a variable)
 is no message anyone can translate: the gallery step warns, naming the
@@ -31,11 +31,11 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
-from docs_engine import sphinx_gallery_adapter as sg
+from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.build_files import write_if_changed
-from docs_engine.code_comments import add_companions, take_companions
-from docs_engine.figure_texts import FIGURE_TEXT_COMMENT, figure_messages, find_figure_texts
-from docs_engine.po_checks import formatted
+from docs_engine.translation.code_comments import add_companions, take_companions
+from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, figure_messages, find_figure_texts
+from docs_engine.translation.po_checks import formatted
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def mark_figure_texts_in_templates(app: Sphinx, exception: Exception | None) -> 
 
 def warn_about_computed_figure_texts(app: Sphinx) -> None:
     """Warn about each figure text an example computes (gallery step, whole-gallery run)."""
-    from docs_engine.gallery_execution import galleries
+    from docs_engine.execution.gallery import galleries
 
     if not app.config.gallery_execute:
         return
@@ -123,7 +123,7 @@ def warn_about_computed_figure_texts(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.gallery_execution")
+    app.setup_extension("docs_engine.execution.gallery")
     app.add_node(figure_texts)
     app.add_transform(ExtractFigureTexts)
     app.add_transform(DropFigureTexts)

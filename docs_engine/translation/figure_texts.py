@@ -3,9 +3,9 @@
 Titles, axis labels, legend entries and annotations are string literals in
 an example's code: ``ax.set_title("Training loss")``, ``ax.plot(x, y,
 label="sin(x)")``. Each literal is a message of the example's catalog
-(:mod:`docs_engine.figure_messages`), so that a page in another language can
+(:mod:`docs_engine.translation.figure_messages`), so that a page in another language can
 show the figure drawn again with the translations
-(:mod:`docs_engine.figure_translation`), and the translated download can
+(:mod:`docs_engine.translation.figures`), and the translated download can
 carry the same translations in place of those literals
 (:func:`splice_figure_texts`). Nothing else in the code changes: a
 translation goes into the script as ``repr(translation)``, a literal that

@@ -1,9 +1,9 @@
 """Show each example figure in the page's language, drawn again, never run again.
 
 The gallery step executes every example once and keeps each figure it draws
-(:mod:`docs_engine.figure_record`). On a page in another language this
+(:mod:`docs_engine.execution.figure_record`). On a page in another language this
 transform looks up the figure's texts (titles, axis labels, legend entries,
-annotations: :mod:`docs_engine.figure_texts`) in the page's compiled catalog
+annotations: :mod:`docs_engine.translation.figure_texts`) in the page's compiled catalog
 and, if any is translated, draws the recorded figure again with the
 translations, at the size and resolution of the English image, and shows
 that image instead; the thumbnails on the gallery indexes are scaled from
@@ -40,12 +40,12 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from docs_engine import sphinx_gallery_adapter as sg
+from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.build_files import build_cache
-from docs_engine.catalogs import is_translated, note_catalog, translation_source, translations
-from docs_engine.figure_record import read_record, record_path
-from docs_engine.figure_texts import figure_messages, mathtext_problems
-from docs_engine.example_sources import script_docname
+from docs_engine.translation.catalogs import is_translated, note_catalog, translation_source, translations
+from docs_engine.execution.figure_record import read_record, record_path
+from docs_engine.translation.figure_texts import figure_messages, mathtext_problems
+from docs_engine.translation.example_sources import script_docname
 
 logger = logging.getLogger(__name__)
 
@@ -349,9 +349,9 @@ def wait_for_drawings(app: Sphinx, env) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.catalogs")
-    app.setup_extension("docs_engine.figure_record")
-    app.setup_extension("docs_engine.figure_messages")
+    app.setup_extension("docs_engine.translation.catalogs")
+    app.setup_extension("docs_engine.execution.figure_record")
+    app.setup_extension("docs_engine.translation.figure_messages")
     app.add_transform(TranslatedFigures)
     app.connect("env-before-read-docs", draw_ahead)
     app.connect("env-updated", wait_for_drawings)

@@ -9,7 +9,7 @@ text sits in a node Sphinx does not extract.
 This transform runs before Sphinx applies translations, in every language:
 
 - the chrome sentences come from the catalog of our extensions' own text
-  (:mod:`catalogs`), once for all pages; the original sentences leave the
+  (:mod:`docs_engine.translation.catalogs`), once for all pages; the original sentences leave the
   pages' catalogs;
 - figures become ordinary images, so their alt text is a message of the
   page's catalog like any other;
@@ -33,9 +33,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from docs_engine.build_files import write_if_changed
-from docs_engine.catalogs import EXTENSIONS_CATALOG, add_messages, is_translated, translations
-from docs_engine.example_sources import example_title, intro_and_title
-from docs_engine.sphinx_gallery_adapter import (CSS, GalleryImageNode, thumbnail_frame,
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, is_translated, translations
+from docs_engine.translation.example_sources import example_title, intro_and_title
+from docs_engine.adapters.sphinx_gallery import (CSS, GalleryImageNode, thumbnail_frame,
                                                thumbnail_frame_html, thumbnail_image,
                                                thumbnail_links)
 
@@ -151,7 +151,7 @@ def write_output_label(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.catalogs")
+    app.setup_extension("docs_engine.translation.catalogs")
     add_messages(app, *MESSAGES.values())
     app.add_transform(GalleryChrome)
     app.add_post_transform(ThumbnailAlt)

@@ -40,10 +40,10 @@ from babel import Locale, UnknownLocaleError
 
 from docs_engine.project import ROOT
 
-from docs_engine.po_checks import LINE_WIDTH as WIDTH
-from docs_engine.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
-from docs_engine.language_links import locale_name
-from docs_engine.po_checks import (catalog_language, catalog_markup_problems, check_msgfmt, formatted,
+from docs_engine.translation.po_checks import LINE_WIDTH as WIDTH
+from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
+from docs_engine.pages.language_links import locale_name
+from docs_engine.translation.po_checks import (catalog_language, catalog_markup_problems, check_msgfmt, formatted,
                                    read_catalog)
 from docs_engine.translators.memory import Translation, translations
 from docs_engine.translators.site_catalogs import add_language_option, catalog_folder, chosen_languages

@@ -21,7 +21,7 @@ from pathlib import Path
 import polib
 from babel.messages.catalog import Catalog, Message
 
-from docs_engine.po_checks import formatted, read_catalog
+from docs_engine.translation.po_checks import formatted, read_catalog
 from docs_engine.project import ROOT
 from docs_engine.translators.site_catalogs import catalog_folder, catalogs_in_reading_order, read_strictly
 
@@ -108,7 +108,7 @@ def retire(language: str, catalogs: dict[str, Catalog], root: Path = ROOT) -> in
     """Add the translations of the catalogs' obsolete messages to the memory file.
 
     ``catalogs`` maps a catalog's name (``intro.po``) to the catalog, as
-    :func:`~docs_engine.po_checks.read_catalog` reads it, whose ``obsolete``
+    :func:`~docs_engine.translation.po_checks.read_catalog` reads it, whose ``obsolete``
     messages are leaving it. Untranslated ones carry nothing and are dropped;
     a translation already in the memory is not added twice. The file's
     header is that of the newest catalog it took messages from, so the same

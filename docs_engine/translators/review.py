@@ -28,7 +28,7 @@ from pathlib import Path
 
 import polib
 
-from docs_engine.po_checks import Progress, progress_of
+from docs_engine.translation.po_checks import Progress, progress_of
 from docs_engine.project import ROOT
 from docs_engine.translators.lint import lint
 from docs_engine.translators.site_catalogs import (CatalogError, add_language_option, built_page,

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import polib
 
-from docs_engine.po_checks import check_msgfmt
+from docs_engine.translation.po_checks import check_msgfmt
 from docs_engine.project import ROOT, read_languages, translated_languages
-from docs_engine.reading_order import example_key
+from docs_engine.execution.reading_order import example_key
 
 # conf.py's gallery_dir: the gallery's pages are named after the scripts'
 # folders under examples/.

@@ -7,7 +7,7 @@ messages are shown in English on the site until a translator completes them.
 import argparse
 import sys
 
-from docs_engine.po_checks import Progress, catalog_progress
+from docs_engine.translation.po_checks import Progress, catalog_progress
 from docs_engine.translators.site_catalogs import add_language_option, catalog_folder, chosen_languages
 
 

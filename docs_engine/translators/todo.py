@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polib
 
-from docs_engine.po_checks import catalog_language
+from docs_engine.translation.po_checks import catalog_language
 from docs_engine.translators.site_catalogs import (CatalogError, add_language_option, catalogs_in_reading_order,
                                                    chosen_languages, find_catalog, read_strictly)
 

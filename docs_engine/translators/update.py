@@ -10,7 +10,7 @@ rewrites a catalog only when its set of messages changed.
 
 The ``sphinx`` domain's catalog is left out: ``sphinx.po`` completes the
 theme's and Sphinx's own catalogs message by message
-(:mod:`docs_engine.theme_messages`), while ``sphinx.pot`` lists the messages
+(:mod:`docs_engine.translation.theme_messages`), while ``sphinx.pot`` lists the messages
 of every template the gettext build finds, the theme's included.
 
 Messages the English no longer has (obsolete entries, ``#~``) leave the
@@ -29,7 +29,7 @@ from babel.messages.pofile import read_po
 
 from docs_engine.project import ROOT
 
-from docs_engine.po_checks import LINE_WIDTH, formatted, read_catalog as read
+from docs_engine.translation.po_checks import LINE_WIDTH, formatted, read_catalog as read
 from docs_engine.translators.memory import memory_file, retire
 from docs_engine.translators.site_catalogs import catalog_folder
 

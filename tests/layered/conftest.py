@@ -18,7 +18,7 @@ from sphinx import locale as sphinx_locale
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-from docs_engine.catalog_compiler import compile_catalogs
+from docs_engine.translation.catalog_compiler import compile_catalogs
 
 PROJECT = Path(__file__).resolve().parents[2]
 TINYSITE = PROJECT / "tests" / "tinysite"

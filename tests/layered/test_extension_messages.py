@@ -2,7 +2,9 @@
 
 import polib
 
-from docs_engine import execution_environment, not_found, run_it_yourself
+from docs_engine.execution import environment as execution_environment
+from docs_engine.hosting import not_found
+from docs_engine.pages import run_it_yourself
 from tests.layered.conftest import GALLERY_STEP, PROJECT, sphinx
 
 

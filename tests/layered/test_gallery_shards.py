@@ -1,4 +1,4 @@
-"""The gallery step executing examples side by side (docs_engine.gallery_shards)."""
+"""The gallery step executing examples side by side (docs_engine.execution.shards)."""
 
 import os
 import re

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from docs_engine import catalogs, project
+from docs_engine.translation import catalogs
+from docs_engine import project
 from tests.layered.conftest import PROJECT, Build, build_tinysite
 
 LANGUAGES = ("en", "es")
@@ -234,6 +235,6 @@ def test_the_engine_version_is_a_checksum_of_its_code(tmp_path, monkeypatch):
     shutil.copytree(PROJECT / "docs_engine", package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(project, "__file__", str(package / "project.py"))
     assert project.engine_version() == version
-    text = (package / "comparison.py").read_text(encoding="utf-8")
-    (package / "comparison.py").write_text(text + "# An edit.\n", encoding="utf-8")
+    text = (package / "pages" / "comparison.py").read_text(encoding="utf-8")
+    (package / "pages" / "comparison.py").write_text(text + "# An edit.\n", encoding="utf-8")
     assert project.engine_version() != version

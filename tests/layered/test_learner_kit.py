@@ -13,10 +13,10 @@ import polib
 from bs4 import BeautifulSoup
 from packaging.version import Version
 
-from docs_engine.execution_environment import MESSAGES as REPRODUCTION
-from docs_engine.execution_environment import processor_name, tolerance
-from docs_engine.run_it_yourself import MESSAGES
-from docs_engine.training_record import read_environment, record_path
+from docs_engine.execution.environment import MESSAGES as REPRODUCTION
+from docs_engine.execution.environment import processor_name, tolerance
+from docs_engine.pages.run_it_yourself import MESSAGES
+from docs_engine.execution.training_record import read_environment, record_path
 from tests.layered.conftest import GALLERY_STEP, PROJECT, build_tinysite, sphinx
 
 EXAMPLE = "examples/basics/plot_1_tiny"

@@ -69,12 +69,12 @@ def test_preview_of_a_catalog_builds_the_language_of_its_folder(tmp_path):
 
 
 def test_every_sphinx_run_ends_through_the_exit_handlers(tmp_path):
-    """docs_engine.sphinx_build: every exit handler runs, then the process ends
+    """docs_engine.adapters.sphinx_build: every exit handler runs, then the process ends
     before the interpreter's teardown (tests/unit/test_sphinx_build.py)."""
     log = commands(dry_run(tmp_path, 'en = "English"\nes = "Español"\n', "html"))
     runs = [line for line in log.splitlines() if " -b " in line]
     assert len(runs) == 3  # the gallery step and each language
-    assert all(re.search(r"/bin/python -m docs_engine\.sphinx_build -c \. ", line) for line in runs), runs
+    assert all(re.search(r"/bin/python -m docs_engine\.adapters\.sphinx_build -c \. ", line) for line in runs), runs
 
 
 def test_make_html_installs_the_environment_once_and_never_past_a_callers_o(tmp_path):

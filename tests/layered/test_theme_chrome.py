@@ -1,11 +1,11 @@
-"""The theme's and Sphinx's own text in the page's language (docs_engine.theme_messages)."""
+"""The theme's and Sphinx's own text in the page's language (docs_engine.translation.theme_messages)."""
 
 import pickle
 
 import polib
 from bs4 import BeautifulSoup
 
-from docs_engine.theme_messages import TEXT_OPTIONS
+from docs_engine.translation.theme_messages import TEXT_OPTIONS
 from tests.layered.conftest import PROJECT
 
 CATALOGS = PROJECT / "locales" / "es" / "LC_MESSAGES"

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.errors import ExtensionError
 
-from docs_engine.gallery_chrome import MESSAGES
+from docs_engine.translation.gallery_chrome import MESSAGES
 from tests.layered.conftest import GALLERY_STEP, PROJECT, Build, build_tinysite, sphinx
 
 
@@ -130,7 +130,7 @@ def _figure(build):
     """The example's figure as the page shows it, and the texts it says it shows."""
     from PIL import Image
 
-    from docs_engine.figure_translation import TEXTS_KEY
+    from docs_engine.translation.figures import TEXTS_KEY
 
     image = page(build, EXAMPLE).select_one("img.sphx-glr-single-img")
     path = (build.html / "examples/basics" / image["src"]).resolve()
@@ -183,7 +183,7 @@ def test_figures_are_drawn_ahead_in_another_process_the_same_as_by_the_pages(
     import os
     import shutil
 
-    from docs_engine import figure_translation
+    from docs_engine.translation import figures as figure_translation
 
     drawers = tmp_path / "drawers"
     drawers.mkdir()

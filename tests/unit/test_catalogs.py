@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from docs_engine.catalog_compiler import CatalogError, compile_catalog, compile_catalogs
+from docs_engine.translation.catalog_compiler import CatalogError, compile_catalog, compile_catalogs
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
@@ -37,7 +37,7 @@ def test_a_translation_that_breaks_markup_is_left_out(tmp_path):
 
 
 def test_an_unchanged_catalog_is_not_compiled_again_and_keeps_its_problems(tmp_path, monkeypatch):
-    from docs_engine import catalog_compiler
+    from docs_engine.translation import catalog_compiler
 
     catalogs = tmp_path / "locales/es/LC_MESSAGES"
     catalogs.mkdir(parents=True)
@@ -64,7 +64,7 @@ def test_an_unchanged_catalog_is_not_compiled_again_and_keeps_its_problems(tmp_p
 def test_a_catalog_compiled_again_is_read_again_in_the_same_process(tmp_path):
     from types import SimpleNamespace
 
-    from docs_engine.catalogs import translations
+    from docs_engine.translation.catalogs import translations
 
     config = SimpleNamespace(language="es", languages={"en": "English", "es": "Español"},
                              locale_dirs=["locales"])

@@ -15,7 +15,7 @@ import pydata_sphinx_theme
 import pytest
 import sphinx
 
-from docs_engine.po_checks import markup_problems
+from docs_engine.translation.po_checks import markup_problems
 from tests.helpers import ROOT
 
 CATALOGS = ROOT / "locales" / "es" / "LC_MESSAGES"

@@ -8,10 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from docs_engine.comparison import (depart_exact_number_html, least_squares_optimum, loss_chart,
+from docs_engine.pages.comparison import (depart_exact_number_html, least_squares_optimum, loss_chart,
                                     rounded_loss, visit_exact_number_html)
-from docs_engine import training_record
-from docs_engine.training_record import read_environment, record_path, record_training
+from docs_engine.execution import training_record
+from docs_engine.execution.training_record import read_environment, record_path, record_training
 
 
 def test_least_squares_optimum_of_the_problem():

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from docs_engine.example_contract import ContractError, example_results
-from docs_engine.sphinx_gallery_adapter import executed_blocks
-from docs_engine.training_record import record_path
+from docs_engine.execution.contract import ContractError, example_results
+from docs_engine.adapters.sphinx_gallery import executed_blocks
+from docs_engine.execution.training_record import record_path
 
 # The reST sphinx-gallery writes for an executed code block that prints, and
 # for one that draws.
@@ -59,7 +59,7 @@ def test_a_broken_contract_names_the_example_the_problem_and_the_fix(tmp_path, b
     message = str(error.value)
     assert message.startswith("example nn/plot_x.py breaks the site's contract: ")
     assert problem in message
-    assert "example_contract.py" in message
+    assert "docs_engine/execution/contract.py" in message
 
 
 def test_a_one_block_script_has_its_output_before_its_code(tmp_path):
@@ -73,9 +73,9 @@ def test_a_one_block_script_has_its_output_before_its_code(tmp_path):
 def test_an_unknown_sphinx_gallery_version_stops_the_build_naming_what_to_check(monkeypatch):
     from sphinx.errors import ExtensionError
 
-    from docs_engine import sphinx_gallery_adapter
+    from docs_engine.adapters import sphinx_gallery as sphinx_gallery_adapter
 
     monkeypatch.setattr(sphinx_gallery_adapter, "version", lambda name: "99.0")
     with pytest.raises(ExtensionError, match=r"sphinx-gallery 99\.0 is installed.*"
-                                             r"sphinx_gallery_adapter\.py.*KNOWN_VERSIONS"):
+                                             r"adapters/sphinx_gallery\.py.*KNOWN_VERSIONS"):
         sphinx_gallery_adapter.check_version()

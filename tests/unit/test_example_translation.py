@@ -1,4 +1,4 @@
-from docs_engine.example_translation import translate_rst, translate_script
+from docs_engine.translation.example_text import translate_rst, translate_script
 
 SPANISH = {
     "The data": "Los datos",

@@ -3,7 +3,7 @@
 import dataclasses
 import platform
 
-from docs_engine.execution_environment import (MESSAGES, ExecutionEnvironment, describe, either,
+from docs_engine.execution.environment import (MESSAGES, ExecutionEnvironment, describe, either,
                                                is_current, tolerance)
 
 VERSIONS = {"numpy": "2.4.6", "torch": "2.13.0+cpu"}

@@ -3,8 +3,8 @@ from pathlib import Path
 import polib
 from babel.messages.catalog import Catalog
 
-from docs_engine.figure_texts import FIGURE_TEXT_COMMENT
-from docs_engine.po_checks import formatted, read_catalog
+from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT
+from docs_engine.translation.po_checks import formatted, read_catalog
 from docs_engine.translators.lint import check_figure_texts
 from docs_engine.translators.update import copy_extracted_comments
 

@@ -5,7 +5,7 @@ import tokenize
 
 import pytest
 
-from docs_engine.figure_texts import (figure_messages, find_figure_texts, mathtext_problems,
+from docs_engine.translation.figure_texts import (figure_messages, find_figure_texts, mathtext_problems,
                                       splice_figure_texts, string_literal, usable_translation)
 
 SCRIPT = '''import matplotlib.pyplot as plt

@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from docs_engine import sphinx_gallery_adapter as sg
-from docs_engine.figure_record import _record, read_record, record_path
-from docs_engine.figure_translation import (PROBLEMS_KEY, TEXTS_KEY, draw_figure, drawing_key,
+from docs_engine.adapters import sphinx_gallery as sg
+from docs_engine.execution.figure_record import _record, read_record, record_path
+from docs_engine.translation.figures import (PROBLEMS_KEY, TEXTS_KEY, draw_figure, drawing_key,
                                             example_figure_messages)
 
 MESSAGES = frozenset({"Training loss", "iteration", "sin(x)", "fitted cubic"})

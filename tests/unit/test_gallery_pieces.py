@@ -3,8 +3,8 @@ from types import SimpleNamespace
 from docutils import nodes
 from sphinx import addnodes
 
-from docs_engine.gallery_chrome import GalleryChrome, MESSAGES
-from docs_engine.gallery_execution import gallery_folders
+from docs_engine.translation.gallery_chrome import GalleryChrome, MESSAGES
+from docs_engine.execution.gallery import gallery_folders
 
 
 def _config(execute: bool):

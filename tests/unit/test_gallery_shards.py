@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from sphinx.errors import ExtensionError
 
-from docs_engine.gallery_shards import (build_paths, loop_iterations, override_options,
+from docs_engine.execution.shards import (build_paths, loop_iterations, override_options,
                                         plan_shards, warning_entries)
 
 

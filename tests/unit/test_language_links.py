@@ -1,4 +1,4 @@
-from docs_engine.language_links import locale_name
+from docs_engine.pages.language_links import locale_name
 
 
 def test_opengraph_locales_name_the_likely_territory():

@@ -9,7 +9,7 @@ import pytest
 
 from docs_engine import project
 from docs_engine.project import language_tag, read_languages, source_language, translated_languages
-from docs_engine.root_page import root_page
+from docs_engine.hosting.root_page import root_page
 
 
 def languages_file(tmp_path, text: str):

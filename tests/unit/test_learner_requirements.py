@@ -6,8 +6,8 @@ from importlib import metadata
 import pytest
 from packaging.version import Version
 
-from docs_engine import learner_requirements
-from docs_engine.learner_requirements import (COMMENT_WIDTH, RequirementsError,
+from docs_engine.execution import learner_requirements
+from docs_engine.execution.learner_requirements import (COMMENT_WIDTH, RequirementsError,
                                               example_requirements, imported_packages)
 
 

@@ -5,9 +5,9 @@ import base64
 import nbformat
 import pytest
 
-from docs_engine.notebook_outputs import (StaleNotebookError, add_outputs, code_tokens,
+from docs_engine.execution.notebook_outputs import (StaleNotebookError, add_outputs, code_tokens,
                                           notebook_json)
-from docs_engine.sphinx_gallery_adapter import ExecutedBlock, jupyter_notebook
+from docs_engine.adapters.sphinx_gallery import ExecutedBlock, jupyter_notebook
 
 GALLERY_CONF = {"first_notebook_cell": "%matplotlib inline", "last_notebook_cell": None,
                 "promote_jupyter_magic": False, "notebook_images": False,

@@ -1,10 +1,10 @@
-"""docs_engine.opengraph: the OpenGraph tags of a page, from Sphinx's page context."""
+"""docs_engine.hosting.opengraph: the OpenGraph tags of a page, from Sphinx's page context."""
 
 import subprocess
 import sys
 from types import SimpleNamespace
 
-from docs_engine.opengraph import add_opengraph_tags, opengraph_tags
+from docs_engine.hosting.opengraph import add_opengraph_tags, opengraph_tags
 
 
 def app(site_url: str = "") -> SimpleNamespace:
@@ -44,6 +44,6 @@ def test_a_page_without_a_document_gets_none():
 
 
 def test_loading_it_imports_no_matplotlib():
-    code = "import sys, docs_engine.opengraph; print('matplotlib' in sys.modules)"
+    code = "import sys, docs_engine.hosting.opengraph; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -1,6 +1,6 @@
 from docutils.core import publish_doctree
 
-from docs_engine.page_description import describe
+from docs_engine.pages.page_description import describe
 
 PAGE = """
 Title

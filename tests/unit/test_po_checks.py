@@ -1,6 +1,6 @@
 import pytest
 
-from docs_engine.po_checks import catalog_language, catalog_progress, formatted, markup_problems, read_catalog
+from docs_engine.translation.po_checks import catalog_language, catalog_progress, formatted, markup_problems, read_catalog
 
 SOURCE = "Use ``loss.backward()`` and :math:`\\sin(x)`, see `the docs <https://pytorch.org>`_."
 

@@ -1,6 +1,6 @@
 import logging
 
-from docs_engine.quiet_log import DropConfigurationDumps
+from docs_engine.adapters.quiet_log import DropConfigurationDumps
 
 
 def _record(level, message):

@@ -1,4 +1,4 @@
-from docs_engine.reading_order import SectionOrder, example_key
+from docs_engine.execution.reading_order import SectionOrder, example_key
 
 
 def test_examples_sort_by_their_number_not_their_name():

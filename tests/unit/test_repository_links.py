@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from docs_engine.repository_links import page_links, repository_from_environment
+from docs_engine.pages.repository_links import page_links, repository_from_environment
 
 
 @pytest.mark.parametrize("environment,url", [

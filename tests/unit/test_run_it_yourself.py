@@ -8,11 +8,11 @@ from docutils.frontend import get_default_settings
 from docutils.utils import new_document
 from sphinx import addnodes
 
-from docs_engine import execution_environment
-from docs_engine.execution_environment import ExecutionEnvironment, describe
-from docs_engine.learner_requirements import example_requirements
-from docs_engine.training_record import record_path
-from docs_engine.run_it_yourself import MESSAGES, RunItYourself, paragraph, run_it_yourself
+from docs_engine.execution import environment as execution_environment
+from docs_engine.execution.environment import ExecutionEnvironment, describe
+from docs_engine.execution.learner_requirements import example_requirements
+from docs_engine.execution.training_record import record_path
+from docs_engine.pages.run_it_yourself import MESSAGES, RunItYourself, paragraph, run_it_yourself
 
 
 # What executed the example, as its record holds it.

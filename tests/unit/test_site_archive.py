@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-from docs_engine.site_archive import main
+from docs_engine.hosting.site_archive import main
 
 
 def _site(folder, mtime):

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import pytest
 from sphinx.errors import ConfigError
 
-from docs_engine.site_urls import has_twin, language_base_url, language_path, page_url, resolve_site
+from docs_engine.hosting.site_urls import has_twin, language_base_url, language_path, page_url, resolve_site
 
 LANGUAGES = {"en": "English", "es": "Español"}
 READ_THE_DOCS = {

@@ -1,4 +1,4 @@
-"""docs_engine.sphinx_build: a build's process runs every exit handler, ends with
+"""docs_engine.adapters.sphinx_build: a build's process runs every exit handler, ends with
 the build's status, and skips the interpreter's teardown."""
 
 import subprocess
@@ -10,7 +10,7 @@ from sphinx import __display_version__
 # object whose finaliser the interpreter's teardown would run.
 BUILD = """
 import atexit, sys
-from docs_engine import sphinx_build
+from docs_engine.adapters import sphinx_build
 
 class Left:
     def __del__(self):
@@ -39,13 +39,13 @@ def test_exit_handlers_run_and_the_status_is_the_builds():
 
 
 def test_a_build_that_raises_fails():
-    result = subprocess.run([sys.executable, "-c", "from docs_engine import sphinx_build\n"
+    result = subprocess.run([sys.executable, "-c", "from docs_engine.adapters import sphinx_build\n"
                              "def build(argv): raise RuntimeError('broken')\n"
                              "sphinx_build.run([], build)"], capture_output=True, text=True)
     assert result.returncode == 1 and "RuntimeError: broken" in result.stderr
 
 
 def test_a_real_sphinx_build_command_line_answers():
-    result = subprocess.run([sys.executable, "-m", "docs_engine.sphinx_build", "--version"],
+    result = subprocess.run([sys.executable, "-m", "docs_engine.adapters.sphinx_build", "--version"],
                             capture_output=True, text=True)
     assert result.returncode == 0 and __display_version__ in result.stdout

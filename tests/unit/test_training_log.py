@@ -1,6 +1,6 @@
 import pytest
 
-from docs_engine.training_log import LogFormatError, parse_training_log
+from docs_engine.execution.training_log import LogFormatError, parse_training_log
 
 
 def test_a_log_gives_iterations_losses_and_the_model():

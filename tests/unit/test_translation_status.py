@@ -2,8 +2,8 @@ import gettext
 
 from docutils import nodes
 
-from docs_engine.translation_status import TranslationStatus, _table
-from docs_engine.po_checks import Progress
+from docs_engine.pages.translation_status import TranslationStatus, _table
+from docs_engine.translation.po_checks import Progress
 
 
 def test_table_has_a_header_row_and_body_rows():

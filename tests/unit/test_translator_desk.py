@@ -7,7 +7,7 @@ import polib
 import pytest
 from babel.messages.catalog import Catalog
 
-from docs_engine.po_checks import formatted, read_catalog
+from docs_engine.translation.po_checks import formatted, read_catalog
 from docs_engine.translators.memory import (MEMORY_NAME, Translation, containing, memory_file, retire,
                                             term_pattern, translations)
 from docs_engine.translators.site_catalogs import (CatalogError, built_page, catalogs_in_reading_order,

@@ -1,0 +1,1 @@
+"""Measurements, not tests: ``make benchmark`` (:mod:`.build`) and the translator's desk (:mod:`.translator_desk`)."""
