@@ -35,7 +35,8 @@ EDITED_CATALOG = "locales/es/LC_MESSAGES/intro.po"
 def make(root: Path, *targets: str) -> float:
     """Seconds ``make`` takes in ``root`` (with this virtual environment)."""
     start = time.perf_counter()
-    # -o: never reinstall the editable docs_engine from the temporary copy (see tests/conftest.py).
+    # -o: never reinstall the editable docs_engine from the temporary copy
+    # (see tests/site/conftest.py).
     subprocess.run(["make", f"VENV={VENV}", f"INSTALLED={VENV}/.installed", "-o",
                     f"{VENV}/.installed", *targets],
                    cwd=root, capture_output=True, text=True, check=True)

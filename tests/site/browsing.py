@@ -10,7 +10,7 @@ the theme a test asks for, with nothing left by the test before.
 
 from contextlib import contextmanager
 
-from tests.page_tour import DESKTOP
+from tests.site.page_tour import DESKTOP
 
 # WCAG 2 relative luminance and contrast of two "rgb(...)" colours, computed in the page.
 CONTRAST_JS = r"""

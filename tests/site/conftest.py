@@ -18,9 +18,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from docs_engine.project import copy_project
-from tests.browsing import open_shared_tab
-from tests.helpers import serve
-from tests.page_tour import PageVisit, tour
+from tests.site.browsing import open_shared_tab
+from tests.site.helpers import serve
+from tests.site.page_tour import PageVisit, tour
 
 VENV = Path(sys.prefix)
 ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")
@@ -152,7 +152,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def tab(browser):
-    """The tab the browser tests share; borrow it with ``tests.browsing.browsing``."""
+    """The tab the browser tests share; borrow it with ``tests.site.browsing.browsing``."""
     shared = open_shared_tab(browser)
     yield shared
     shared.context.close()
@@ -160,5 +160,5 @@ def tab(browser):
 
 @pytest.fixture(scope="session")
 def page_tour(site, server, browser) -> dict[str, PageVisit]:
-    """Every page of the site, each loaded once in the browser (tests/page_tour.py)."""
+    """Every page of the site, each loaded once in the browser (tests/site/page_tour.py)."""
     return tour(browser, server, site.html)

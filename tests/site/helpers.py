@@ -4,7 +4,6 @@ import functools
 import http.server
 import json
 import math
-import os
 import re
 import subprocess
 import sys
@@ -21,8 +20,9 @@ from bs4 import BeautifulSoup
 from docs_engine.execution.environment import ExecutionEnvironment
 from docs_engine.execution.training_log import parse_training_log
 from docs_engine.execution.training_record import read_environment
+# The project's root and its tools, shared with the other layers.
+from tests.helpers import ROOT, run_tool  # noqa: F401
 
-ROOT = Path(__file__).resolve().parent.parent
 # The examples in reading order: their files are numbered across sections.
 EXAMPLES = sorted(
     (path.relative_to(ROOT).with_suffix("").as_posix()
@@ -42,12 +42,6 @@ def html_pages(folder: Path) -> set[str]:
     """The pages of a built language, by their path in its folder."""
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
             if not p.relative_to(folder).parts[0].startswith("_")}
-
-
-def run_tool(name: str, *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
-    """Run one of the translators' tools, as the Makefile does, in ``cwd``."""
-    return subprocess.run([sys.executable, "-m", f"docs_engine.translators.{name}", *args],
-                          cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import LANGUAGES, html_pages
+from tests.site.helpers import LANGUAGES, html_pages
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE_WIDTHS = [360, 390]

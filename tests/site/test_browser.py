@@ -1,7 +1,7 @@
 """What a visitor does in a real browser: headless Chromium, driven by playwright.
 
 The ``server``, ``browser`` and ``tab`` fixtures (conftest.py) serve the
-whole session; tests/test_reader.py checks the reading experience itself.
+whole session; tests/site/test_reader.py checks the reading experience itself.
 """
 
 import re
@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browsing import browsing
-from tests.helpers import WORD, english_words
+from tests.site.browsing import browsing
+from tests.site.helpers import WORD, english_words
 
 EXAMPLE = "examples/autograd/plot_3_autograd.html"
 
@@ -64,7 +64,7 @@ def test_spanish_search_reports_in_spanish(server, tab, query, found):
 
 
 def test_the_shared_tab_comes_back_blank_to_the_next_test(server, tab):
-    """What one test leaves in the shared tab (tests/browsing.py) never reaches the next."""
+    """What one test leaves in the shared tab (tests/site/browsing.py) never reaches the next."""
     with browsing(tab, theme="dark") as page:
         page.goto(f"{server}/en/intro.html")
         page.evaluate("() => { localStorage.setItem('left', '1');"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import break_build, build_site
-from tests.helpers import EXAMPLES
+from tests.site.conftest import break_build, build_site
+from tests.site.helpers import EXAMPLES
 
 
 def test_each_example_is_executed_once_for_all_languages(site):

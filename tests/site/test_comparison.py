@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from tests.conftest import make
-from tests.helpers import EXAMPLES, LANGUAGES, ROOT, least_squares_loss, page_log, soup
+from tests.site.conftest import make
+from tests.site.helpers import EXAMPLES, LANGUAGES, ROOT, least_squares_loss, page_log, soup
 from docs_engine.pages.comparison import LOSS_DECIMALS
 from docs_engine.execution.training_log import parse_training_log
 

@@ -2,8 +2,8 @@
 
 import zipfile
 
-from tests.conftest import make
-from tests.helpers import LANGUAGES, soup
+from tests.site.conftest import make
+from tests.site.helpers import LANGUAGES, soup
 
 EXAMPLE = '''"""
 {title}

@@ -14,8 +14,8 @@ from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.execution.figure_record import read_record
 from docs_engine.translation.figure_texts import figure_messages
 from docs_engine.translation.figures import TEXTS_KEY, draw_figure
-from tests.conftest import break_build
-from tests.helpers import EXAMPLES, download, run_as_built, soup
+from tests.site.conftest import break_build
+from tests.site.helpers import EXAMPLES, download, run_as_built, soup
 
 FIGURES = "img.sphx-glr-single-img"
 THUMBNAILS = "div.sphx-glr-thumbcontainer img"

@@ -16,8 +16,9 @@ from PIL import Image
 
 from docs_engine.execution.environment import FINAL_LOSS_TOLERANCE, processor_name
 from docs_engine.execution.training_log import parse_training_log
-from tests.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record, least_squares_loss,
-                           page_log, run_as_built, run_script, soup, training_log)
+from tests.site.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record,
+                                least_squares_loss, page_log, run_as_built, run_script, soup,
+                                training_log)
 
 # The examples print the loss every 100 of their 2000 iterations.
 LOG_EVERY = 100

@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
-from tests.browsing import browsing
-from tests.conftest import SITE_URL, VENV, build_environment, build_site, make
-from tests.helpers import LANGUAGES, NOT_FOUND_PAGE, ROOT, html_pages, serve, soup
+from tests.site.browsing import browsing
+from tests.site.conftest import SITE_URL, VENV, build_environment, build_site, make
+from tests.site.helpers import LANGUAGES, NOT_FOUND_PAGE, ROOT, html_pages, serve, soup
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 READ_THE_DOCS = ROOT / ".readthedocs.yaml"
@@ -324,7 +324,7 @@ def test_unchanged_mathjax_files_are_not_copied_again(project_copy):
 
 
 def test_every_page_works_offline_with_its_formulas_rendered(page_tour):
-    """Loaded as a reader loads it (tests/page_tour.py: requests to another host refused)."""
+    """Loaded as a reader loads it (tests/site/page_tour.py: requests to another host refused)."""
     for path, visit in page_tour.items():
         assert visit.blocked == [] and visit.failed == [], path
         formulas = visit.formulas

@@ -20,8 +20,8 @@ from packaging.version import Version
 
 from docs_engine.execution.environment import FINAL_LOSS_TOLERANCE
 from docs_engine.execution.environment import MESSAGES as REPRODUCTION
-from tests.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record, page_figures,
-                           page_log, run_as_built, soup)
+from tests.site.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record,
+                                page_figures, page_log, run_as_built, soup)
 
 # The box shows the install command, then the command for PyTorch's CPU-only build.
 CPU_INDEX = "https://download.pytorch.org/whl/cpu"

@@ -4,7 +4,7 @@ phones, the language switcher, the comparison page, thumbnails and chrome.
 Everything here is measured on the built pages in the browser (computed
 styles, layout boxes, axe results), never read from a stylesheet. The tests
 share the session's one browser, web server and tab (conftest.py,
-tests/browsing.py), except the page tour, which has a tab of its own.
+tests/site/browsing.py), except the page tour, which has a tab of its own.
 """
 
 import re
@@ -12,10 +12,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import REPOSITORY
-from tests.browsing import browsing
-from tests.helpers import EXAMPLES, LANGUAGES, ROOT, html_pages, page_log, soup
-from tests.page_tour import DESKTOP, PHONE_WIDTHS, THEMES
+from tests.site.conftest import REPOSITORY
+from tests.site.browsing import browsing
+from tests.site.helpers import EXAMPLES, LANGUAGES, ROOT, html_pages, page_log, soup
+from tests.site.page_tour import DESKTOP, PHONE_WIDTHS, THEMES
 
 # WCAG AA: text against its background, and a focus ring against what surrounds it.
 TEXT_CONTRAST = 4.5

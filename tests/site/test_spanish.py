@@ -14,8 +14,8 @@ import snowballstemmer
 
 from docs_engine.translation.figure_texts import figure_messages
 from docs_engine.adapters.sphinx_gallery import split_code_and_text_blocks
-from tests.conftest import break_build
-from tests.helpers import EXAMPLES, LANGUAGES, NOT_FOUND_PAGE, ROOT, download, html_pages, soup
+from tests.site.conftest import break_build
+from tests.site.helpers import EXAMPLES, LANGUAGES, NOT_FOUND_PAGE, ROOT, download, html_pages, soup
 
 CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
 # Pages every built language has besides the documents: Sphinx's own and the 404 page.

@@ -6,9 +6,9 @@ Code, output blocks and math are left out; so is text marked as being in
 another language (the switcher's ``<a lang="en">English</a>``) and the
 glossary's English column, which is content. What remains holds no English
 word, but for the terms Spanish-speaking practitioners keep in English, in
-one reviewed list: ``tests/data/english_allowed.txt``.
+one reviewed list: ``tests/site/data/english_allowed.txt``.
 
-Which words are English, :func:`tests.helpers.english_words` tells. The
+Which words are English, :func:`tests.site.helpers.english_words` tells. The
 search page's messages, which its script writes, are checked in Chromium
 (test_browser.py).
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from bs4.element import NavigableString, PreformattedString
 
-from tests.helpers import WORD, english_words, soup
+from tests.site.helpers import WORD, english_words, soup
 
 ALLOWED = Path(__file__).parent / "data" / "english_allowed.txt"
 

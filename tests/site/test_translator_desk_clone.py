@@ -16,8 +16,8 @@ import pytest
 
 from docs_engine.translation.po_checks import catalog_progress
 from docs_engine.project import copy_project
-from tests.conftest import VENV, make
-from tests.helpers import run_tool
+from tests.site.conftest import VENV, make
+from tests.site.helpers import run_tool
 
 FOLDER = "locales/es/LC_MESSAGES"
 MEMORY = "locales/es/memory.po"

@@ -5,8 +5,8 @@ import re
 import polib
 import pytest
 
-from tests.conftest import make
-from tests.helpers import ROOT, run_tool, soup
+from tests.site.conftest import make
+from tests.site.helpers import ROOT, run_tool, soup
 from docs_engine.translation.po_checks import catalog_progress
 
 CATALOGS = sorted((ROOT / "locales" / "es" / "LC_MESSAGES").rglob("*.po"))
