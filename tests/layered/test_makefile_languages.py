@@ -70,7 +70,7 @@ def test_preview_of_a_catalog_builds_the_language_of_its_folder(tmp_path):
 
 def test_every_sphinx_run_ends_through_the_exit_handlers(tmp_path):
     """docs_engine.adapters.sphinx_build: every exit handler runs, then the process ends
-    before the interpreter's teardown (tests/unit/test_sphinx_build.py)."""
+    before the interpreter's teardown (test_sphinx_build.py)."""
     log = commands(dry_run(tmp_path, 'en = "English"\nes = "Español"\n', "html"))
     runs = [line for line in log.splitlines() if " -b " in line]
     assert len(runs) == 3  # the gallery step and each language
