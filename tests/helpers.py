@@ -1,8 +1,9 @@
 """What every layer of the tests shares: the project's root and its tools.
 
-Standard library only: ``tests/unit`` imports it too, and runs without Sphinx,
-docutils, matplotlib, torch or playwright (``tests/unit_blocker.py``). The
-real site's helpers (its pages, logs, downloads) are in ``tests/site/helpers.py``.
+Standard library only, so that every layer may import it, ``tests/unit``
+included, which runs without Sphinx, docutils, matplotlib, torch or playwright
+(``tests/unit_blocker.py``). The real site's helpers (its pages, logs,
+downloads) are in ``tests/site/helpers.py``.
 """
 
 import os

@@ -4,6 +4,10 @@ The fast layer of the tests: no torch, no Makefile, about a second a build.
 Each build runs Sphinx the way ``sphinx-build`` does, with the project's
 ``conf.py`` and the tiny sources of ``tests/tinysite``; the catalogs are
 compiled first, as the Makefile's catalog step does.
+
+The layer also holds the tests of single pieces that need Sphinx, docutils or
+matplotlib loaded, themselves or through the module they test (each imports
+Sphinx): ``tests/unit`` runs without them (``test_unit_layer.py``).
 """
 
 import gettext
