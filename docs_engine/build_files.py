@@ -2,11 +2,13 @@
 build keeps for itself while it runs (:func:`build_cache`)."""
 
 import os
+import weakref
 import zipfile
 from io import BytesIO
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 # Zip entries carry a date; the earliest a zip file can hold.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
@@ -40,7 +42,23 @@ def replace_file(path: Path, content: bytes) -> None:
     temporary.replace(path)
 
 
-def build_cache(app: Sphinx, name: str) -> dict:
+# The caches of each build, by its environment: one per Sphinx application,
+# as its builder is; the transforms that need them have the environment only.
+_CACHES: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, dict]] = weakref.WeakKeyDictionary()
+
+
+def build_cache(env: BuildEnvironment, name: str) -> dict:
     """A dict that lives as long as this build: what one page made, another page
     of the same build reuses; the next build, in this process too, starts anew."""
-    return app.builder.__dict__.setdefault(f"_docs_engine_{name}", {})
+    return _CACHES.setdefault(env, {}).setdefault(name, {})
+
+
+def note_builder(app: Sphinx) -> None:
+    """Keep the name of this build's builder for its transforms (``builder-inited``)."""
+    build_cache(app.env, "builder")["name"] = app.builder.name
+
+
+def builder_name(env: BuildEnvironment) -> str:
+    """The name of the builder of the build ``env`` belongs to (:func:`note_builder`):
+    a transform has the environment, and Sphinx gives it no public way to the builder."""
+    return build_cache(env, "builder")["name"]

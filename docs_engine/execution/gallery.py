@@ -90,7 +90,7 @@ def keep_archives(app: Sphinx) -> None:
     """Each zip of the gallery as it is before sphinx-gallery writes it again, and its time."""
     if not app.config.gallery_execute:
         return
-    kept = build_cache(app, "archives")
+    kept = build_cache(app.env, "archives")
     for _, gallery in galleries(app):
         for archive in gallery.rglob("*.zip"):
             kept[archive] = (archive.read_bytes(), archive.stat().st_mtime_ns)
@@ -166,7 +166,7 @@ def check_and_finish(app: Sphinx) -> None:
             files = {name: path.read_bytes() for name, path in sg.zip_sources(archive).items()}
             content = zip_bytes(files | {REQUIREMENTS_FILE: requirements})
             write_if_changed(archive, content)
-            before, modified = build_cache(app, "archives").get(archive, (None, 0))
+            before, modified = build_cache(app.env, "archives").get(archive, (None, 0))
             if content == before:
                 os.utime(archive, ns=(modified, modified))
 

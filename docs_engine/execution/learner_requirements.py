@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 
 from docs_engine.translation.example_sources import example_scripts
@@ -164,15 +164,15 @@ def example_requirements(scripts: Iterable[Path]) -> Requirements:
                         tuple(dict.fromkeys(installed_files)))
 
 
-def page_requirements(app: Sphinx) -> Requirements:
+def page_requirements(env: BuildEnvironment) -> Requirements:
     """The requirements of every example, for the page being read, which depends on them.
 
     One list for every example, so that one environment runs the whole
     series; the page is read again when an example or an installed version
     changes.
     """
-    scripts = example_scripts(app)
+    scripts = example_scripts(env)
     requirements = example_requirements(scripts)
     for path in [*scripts, *requirements.installed_files]:
-        app.env.note_dependency(str(path))
+        env.note_dependency(str(path))
     return requirements

@@ -127,7 +127,7 @@ class VariantComparison(SphinxDirective):
             raise self.error("variant-comparison expects one table")
         table = tables[0]
         table["classes"].append("variant-comparison")
-        gettext = translations(self.env.app, EXTENSIONS_CATALOG).gettext
+        gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
         optimum = least_squares_optimum()
         reproducible = "SOURCE_DATE_EPOCH" in os.environ
         tgroup = next(table.findall(nodes.tgroup))
@@ -154,8 +154,8 @@ class VariantComparison(SphinxDirective):
                 number=True,
             )
             # The curve's label is the example's title, from the example's catalog.
-            note_catalog(self.env.app, docname)
-            title = example_title(self.env.app, rst.with_suffix(".py"))
+            note_catalog(self.env, docname)
+            title = example_title(self.env, rst.with_suffix(".py"))
             curves.append((title, results.losses))
         figure = nodes.image(
             uri=loss_figure(curves, gettext(MESSAGES["x-label"]), gettext(MESSAGES["y-label"])),

@@ -85,10 +85,9 @@ class RunItYourself(SphinxTransform):
             placeholder.replace_self(self.box(placeholder["scope"]))
 
     def box(self, scope: str) -> nodes.admonition:
-        app = self.app
-        gettext = translations(app, EXTENSIONS_CATALOG).gettext
-        note_catalog(app, EXTENSIONS_CATALOG)
-        requirements = page_requirements(app)
+        gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
+        note_catalog(self.env, EXTENSIONS_CATALOG)
+        requirements = page_requirements(self.env)
         box = nodes.admonition("", nodes.title("", gettext(MESSAGES["title"])),
                                classes=["tip", "run-it-yourself"])
         box += paragraph(gettext(MESSAGES[scope]).format(python=requirements.python))

@@ -57,10 +57,10 @@ class TranslationStatus(SphinxDirective):
     """The progress of every catalog of every language the site is translated into."""
 
     def run(self) -> list[nodes.Node]:
-        gettext = translations(self.env.app, EXTENSIONS_CATALOG).gettext
+        gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
         result = []
         for language, name in self.config.languages.items():
-            folder = catalog_folder(self.env.app, language)
+            folder = catalog_folder(self.env, language)
             catalogs = sorted(folder.rglob("*.po"))
             if not catalogs:
                 continue
@@ -92,15 +92,15 @@ class IncompleteTranslationNotice(SphinxTransform):
     default_priority = 30  # after sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs) -> None:
-        if not is_translated(self.app):
+        if not is_translated(self.env):
             return
-        po_path = translation_source(self.app, self.env.docname)
+        po_path = translation_source(self.env, self.env.docname)
         if not po_path.exists():
             return
         progress = catalog_progress(str(po_path))
         if progress.percent >= 100:
             return
-        gettext = translations(self.app, EXTENSIONS_CATALOG).gettext
+        gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
         link = addnodes.pending_xref("", nodes.inline("", gettext(MESSAGES["help"])),
                                      refdomain="std", reftype="doc", reftarget=f"/{GUIDE}",
                                      refexplicit=True, refwarn=True)

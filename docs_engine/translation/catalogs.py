@@ -26,6 +26,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
@@ -63,15 +64,21 @@ def write_extensions_template(app: Sphinx, exception: Exception | None) -> None:
         write_po(pot, catalog, width=LINE_WIDTH)
 
 
-def catalog_folder(app: Sphinx, language: str | None = None) -> Path:
+# The functions below read the build's source folder and configuration, from
+# the application (an event handler's) or the environment (a transform's or a
+# directive's: Sphinx 9 deprecated their ``app``); both give the same.
+Build = Sphinx | BuildEnvironment
+
+
+def catalog_folder(build: Build, language: str | None = None) -> Path:
     """The folder of a language's ``.po`` files (the build's language by default)."""
-    root = Path(app.srcdir, app.config.catalog_sources).resolve()
-    return root / (language or app.config.language) / "LC_MESSAGES"
+    root = Path(build.srcdir, build.config.catalog_sources).resolve()
+    return root / (language or build.config.language) / "LC_MESSAGES"
 
 
-def compiled_folder(app: Sphinx) -> Path:
+def compiled_folder(build: Build) -> Path:
     """The folder of the build language's compiled catalogs."""
-    return Path(app.srcdir, app.config.locale_dirs[0]).resolve() / app.config.language
+    return Path(build.srcdir, build.config.locale_dirs[0]).resolve() / build.config.language
 
 
 def check_compiled(app: Sphinx) -> None:
@@ -97,21 +104,21 @@ def check_compiled(app: Sphinx) -> None:
         )
 
 
-def is_translated(app: Sphinx) -> bool:
+def is_translated(build: Build) -> bool:
     """Whether the build's language is a translation: any but the source, languages.toml's first."""
-    return app.config.language != source_language(app.config.languages)
+    return build.config.language != source_language(build.config.languages)
 
 
-def translations(app: Sphinx, domain: str) -> gettext.NullTranslations:
+def translations(build: Build, domain: str) -> gettext.NullTranslations:
     """The compiled catalog ``domain`` of the build's language, if there is one.
 
     Without one (an English build, a page nobody translated yet) every
     message stays as it is.
     """
-    if not is_translated(app):
+    if not is_translated(build):
         return NO_TRANSLATIONS
     try:
-        compiled = (compiled_folder(app) / "LC_MESSAGES" / f"{domain}.mo").read_bytes()
+        compiled = (compiled_folder(build) / "LC_MESSAGES" / f"{domain}.mo").read_bytes()
     except FileNotFoundError:
         return NO_TRANSLATIONS
     return _parsed(compiled)
@@ -127,26 +134,26 @@ def _parsed(compiled: bytes) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(io.BytesIO(compiled))
 
 
-def translation_source(app: Sphinx, docname: str) -> Path:
+def translation_source(build: Build, docname: str) -> Path:
     """The ``.po`` file that translates the page ``docname``."""
-    domain = docname_to_domain(docname, app.config.gettext_compact)
-    return catalog_folder(app) / f"{domain}.po"
+    domain = docname_to_domain(docname, build.config.gettext_compact)
+    return catalog_folder(build) / f"{domain}.po"
 
 
-def note_catalog(app: Sphinx, docname: str) -> None:
+def note_catalog(env: BuildEnvironment, docname: str) -> None:
     """Make the page being read depend on the compiled catalog of ``docname``.
 
     A missing dependency would make Sphinx re-read the page on every build.
     """
-    if is_translated(app):
-        domain = docname_to_domain(docname, app.config.gettext_compact)
-        mo_path = compiled_folder(app) / "LC_MESSAGES" / f"{domain}.mo"
+    if is_translated(env):
+        domain = docname_to_domain(docname, env.config.gettext_compact)
+        mo_path = compiled_folder(env) / "LC_MESSAGES" / f"{domain}.mo"
         if mo_path.exists():
-            app.env.note_dependency(str(mo_path), docname=app.env.docname)
+            env.note_dependency(str(mo_path), docname=env.docname)
 
 
 def note_own_catalog(app: Sphinx, doctree: nodes.document) -> None:
-    note_catalog(app, app.env.docname)
+    note_catalog(app.env, app.env.docname)
 
 
 def setup(app: Sphinx) -> dict:

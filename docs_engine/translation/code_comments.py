@@ -22,6 +22,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from docs_engine.build_files import builder_name, note_builder
+
 LINE_WIDTH = 79
 
 
@@ -118,7 +120,7 @@ def take_companions(transform: SphinxTransform, kind: type[nodes.Element]
     """Once Sphinx has translated the page: each code block and its companion of
     ``kind``, the companion taken out of the page. None for the gettext builder,
     which extracts the companions' messages."""
-    if transform.app.builder.name == "gettext":
+    if builder_name(transform.env) == "gettext":
         return []
     taken = []
     for companion in list(transform.document.findall(kind)):
@@ -162,4 +164,5 @@ def setup(app: Sphinx) -> dict:
     app.add_node(code_comments)
     app.add_transform(ExtractCodeComments)
     app.add_transform(ApplyCodeComments)
+    app.connect("builder-inited", note_builder)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

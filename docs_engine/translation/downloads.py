@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
 from docs_engine.build_files import build_cache, write_if_changed, zip_bytes
@@ -36,33 +37,33 @@ from docs_engine.adapters.sphinx_gallery import (ALL_EXAMPLES_ZIPS, executed_blo
 from docs_engine.execution.training_record import read_environment, record_path, recorded_machines
 
 
-def translated_example(app: Sphinx, script: Path) -> dict[str, bytes]:
+def translated_example(env: BuildEnvironment, script: Path) -> dict[str, bytes]:
     """The translated ``.py`` and ``.ipynb`` of one example, by file name.
 
     Made once in a build: the example's page asks, and so does the gallery
     index, for its zips.
     """
-    made = build_cache(app, "translated_examples")
+    made = build_cache(env, "translated_examples")
     if script not in made:
-        made[script] = _translate_example(app, script)
+        made[script] = _translate_example(env, script)
     return made[script]
 
 
-def _translate_example(app: Sphinx, script: Path) -> dict[str, bytes]:
-    out_dir = downloads_dir(app) / script.parent.relative_to(app.srcdir)
-    docname = script_docname(app, script)
-    source = translated_source(app, script)
+def _translate_example(env: BuildEnvironment, script: Path) -> dict[str, bytes]:
+    out_dir = downloads_dir(env) / script.parent.relative_to(env.srcdir)
+    docname = script_docname(env, script)
+    source = translated_source(env, script)
     py_path = out_dir / script.name
     write_if_changed(py_path, source.encode("utf-8"))
     _, blocks = split_code_and_text_blocks(py_path)
-    notebook = jupyter_notebook(blocks, app.config.sphinx_gallery_conf, out_dir)
+    notebook = jupyter_notebook(blocks, env.config.sphinx_gallery_conf, out_dir)
     _, english_blocks = split_code_and_text_blocks(script)
     environment = read_environment(script)
-    made_with = describe(environment, translations(app, EXTENSIONS_CATALOG).gettext,
-                         app.config.language) if environment else []
+    made_with = describe(environment, translations(env, EXTENSIONS_CATALOG).gettext,
+                         env.config.language) if environment else []
     add_outputs(notebook, executed_blocks(script.with_suffix(".rst")),
-                app.config.sphinx_gallery_conf,
-                lambda image: figure_in_language(app, docname, image_file(app.srcdir, image)),
+                env.config.sphinx_gallery_conf,
+                lambda image: figure_in_language(env, docname, image_file(env.srcdir, image)),
                 docname, made_with, [code for kind, code, _ in english_blocks if kind == "code"])
     return {
         script.name: source.encode("utf-8"),
@@ -70,8 +71,8 @@ def _translate_example(app: Sphinx, script: Path) -> dict[str, bytes]:
     }
 
 
-def downloads_dir(app: Sphinx) -> Path:
-    return Path(app.doctreedir) / "downloads"
+def downloads_dir(env: BuildEnvironment) -> Path:
+    return Path(env.doctreedir) / "downloads"
 
 
 class TranslatedDownloads(SphinxTransform):
@@ -81,37 +82,37 @@ class TranslatedDownloads(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
-        if not is_translated(self.app) or not docname.startswith(self.config.gallery_dir + "/"):
+        if not is_translated(self.env) or not docname.startswith(self.config.gallery_dir + "/"):
             return
         links = list(self.document.findall(addnodes.download_reference))
         if not links:
             return
-        scripts = {script_docname(self.app, s): s for s in example_scripts(self.app)}
+        scripts = {script_docname(self.env, s): s for s in example_scripts(self.env)}
         for script in scripts.values():
             self.env.note_dependency(str(record_path(script)))  # the machine that made its log
-        requirements = page_requirements(self.app).requirements_txt(
+        requirements = page_requirements(self.env).requirements_txt(
             recorded_machines(scripts.values()), self.config.language,
-            translations(self.app, EXTENSIONS_CATALOG).gettext).encode("utf-8")
-        note_catalog(self.app, EXTENSIONS_CATALOG)
+            translations(self.env, EXTENSIONS_CATALOG).gettext).encode("utf-8")
+        note_catalog(self.env, EXTENSIONS_CATALOG)
         files: dict[str, bytes] = {}
         if docname in scripts:
-            files = translated_example(self.app, scripts[docname])
+            files = translated_example(self.env, scripts[docname])
             files[Path(docname).name + ".zip"] = zip_bytes(files | {REQUIREMENTS_FILE: requirements})
         else:  # the gallery index: one zip per kind of file, of every example
             examples = {}
             for name, script in scripts.items():
                 examples |= {
                     f"{Path(name).parent.name}/{file}": content
-                    for file, content in translated_example(self.app, script).items()
+                    for file, content in translated_example(self.env, script).items()
                 }
-                note_catalog(self.app, name)
+                note_catalog(self.env, name)
                 self.env.note_dependency(str(script.with_suffix(".rst")))  # its outputs
             for zip_name, suffix in ALL_EXAMPLES_ZIPS.items():
                 files[zip_name] = zip_bytes(
                     {name: data for name, data in examples.items() if name.endswith(suffix)}
                     | {REQUIREMENTS_FILE: requirements}
                 )
-        out_dir = downloads_dir(self.app) / Path(docname).parent
+        out_dir = downloads_dir(self.env) / Path(docname).parent
         doc_dir = Path(self.env.doc2path(docname)).parent
         for link in links:
             name = Path(link["reftarget"]).name

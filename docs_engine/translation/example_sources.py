@@ -12,28 +12,26 @@ import functools
 import gettext
 from pathlib import Path
 
-from sphinx.application import Sphinx
-
-from docs_engine.translation.catalogs import is_translated, translations
+from docs_engine.translation.catalogs import Build, is_translated, translations
 from docs_engine.translation.example_text import translate_script
 from docs_engine.adapters.sphinx_gallery import extract_intro_and_title
 
 
-def example_scripts(app: Sphinx) -> list[Path]:
+def example_scripts(build: Build) -> list[Path]:
     """The executed copies of the example scripts, in the gallery folder."""
-    return sorted((Path(app.srcdir) / app.config.gallery_dir).rglob("plot_*.py"))
+    return sorted((Path(build.srcdir) / build.config.gallery_dir).rglob("plot_*.py"))
 
 
-def script_docname(app: Sphinx, script: Path) -> str:
-    return script.relative_to(app.srcdir).with_suffix("").as_posix()
+def script_docname(build: Build, script: Path) -> str:
+    return script.relative_to(build.srcdir).with_suffix("").as_posix()
 
 
-def translated_source(app: Sphinx, script: Path) -> str:
+def translated_source(build: Build, script: Path) -> str:
     """The example's script with its text and comments in the build's language."""
     source = script.read_text(encoding="utf-8")
-    if not is_translated(app):
+    if not is_translated(build):
         return source
-    return _translated(source, translations(app, script_docname(app, script)))
+    return _translated(source, translations(build, script_docname(build, script)))
 
 
 # Keyed by content: translations() gives the same object for the same compiled catalog.
@@ -42,9 +40,9 @@ def _translated(source: str, catalog: gettext.NullTranslations) -> str:
     return translate_script(source, catalog.gettext)
 
 
-def intro_and_title(app: Sphinx, script: Path, translated: bool = True) -> tuple[str, str]:
+def intro_and_title(build: Build, script: Path, translated: bool = True) -> tuple[str, str]:
     """An example's first paragraph and title, as sphinx-gallery shows them."""
-    source = translated_source(app, script) if translated else script.read_text(encoding="utf-8")
+    source = translated_source(build, script) if translated else script.read_text(encoding="utf-8")
     return _intro_and_title(script, source)
 
 
@@ -54,6 +52,6 @@ def _intro_and_title(script: Path, source: str) -> tuple[str, str]:
     return extract_intro_and_title(script, docstring)
 
 
-def example_title(app: Sphinx, script: Path) -> str:
+def example_title(build: Build, script: Path) -> str:
     """An example's title in the build's language."""
-    return intro_and_title(app, script)[1]
+    return intro_and_title(build, script)[1]

@@ -32,7 +32,8 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
 from docs_engine.adapters import sphinx_gallery as sg
-from docs_engine.build_files import write_if_changed
+from docs_engine.build_files import note_builder, write_if_changed
+from docs_engine.translation.catalogs import Build
 from docs_engine.translation.code_comments import add_companions, take_companions
 from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, figure_messages, find_figure_texts
 from docs_engine.translation.po_checks import formatted
@@ -53,8 +54,8 @@ class figure_texts(nodes.Element, addnodes.translatable):
         return self.get("original", self["messages"])
 
 
-def is_example_page(app: Sphinx, docname: str) -> bool:
-    return docname.startswith(app.config.gallery_dir + "/") and not docname.endswith("index")
+def is_example_page(build: Build, docname: str) -> bool:
+    return docname.startswith(build.config.gallery_dir + "/") and not docname.endswith("index")
 
 
 class ExtractFigureTexts(SphinxTransform):
@@ -63,7 +64,7 @@ class ExtractFigureTexts(SphinxTransform):
     default_priority = 5  # before sphinx.transforms.i18n.PreserveTranslatableMessages (10)
 
     def apply(self, **kwargs) -> None:
-        if not is_example_page(self.app, self.env.docname):
+        if not is_example_page(self.env, self.env.docname):
             return
         add_companions(self.document, self.companion)
 
@@ -127,6 +128,7 @@ def setup(app: Sphinx) -> dict:
     app.add_node(figure_texts)
     app.add_transform(ExtractFigureTexts)
     app.add_transform(DropFigureTexts)
+    app.connect("builder-inited", note_builder)
     app.connect("builder-inited", warn_about_computed_figure_texts,
                 priority=sg.GENERATES_GALLERY_AT - 50)
     app.connect("build-finished", mark_figure_texts_in_templates)

@@ -42,7 +42,7 @@ from sphinx.util import logging
 
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.build_files import build_cache
-from docs_engine.translation.catalogs import is_translated, note_catalog, translation_source, translations
+from docs_engine.translation.catalogs import Build, is_translated, note_catalog, translation_source, translations
 from docs_engine.execution.figure_record import read_record, record_path
 from docs_engine.translation.figure_texts import figure_messages, mathtext_problems
 from docs_engine.translation.example_sources import script_docname
@@ -144,14 +144,14 @@ def _drawn_problems(image: Path) -> list[tuple[str, str]]:
     return [tuple(problem) for problem in json.loads(_drawn_texts(image)[PROBLEMS_KEY])]
 
 
-def drawing_in_language(app: Sphinx, docname: str, english_image: Path) -> Drawing:
+def drawing_in_language(build: Build, docname: str, english_image: Path) -> Drawing:
     """The figure ``english_image`` of the example page ``docname``, in the build's language."""
-    english_image = Path(app.srcdir, english_image)  # as given, if absolute
-    record = read_record(english_image) if is_translated(app) else None
+    english_image = Path(build.srcdir, english_image)  # as given, if absolute
+    record = read_record(english_image) if is_translated(build) else None
     if record is None:
         return Drawing(english_image)
-    messages = example_figure_messages(Path(app.srcdir, docname + ".py"))
-    gettext = translations(app, docname).gettext
+    messages = example_figure_messages(Path(build.srcdir, docname + ".py"))
+    gettext = translations(build, docname).gettext
     translated, problems = {}, []
     for english in dict.fromkeys(record.texts):
         translation = gettext(english) if english in messages else english
@@ -164,7 +164,7 @@ def drawing_in_language(app: Sphinx, docname: str, english_image: Path) -> Drawi
     if not translated:
         return Drawing(english_image, problems)
     key = drawing_key(english_image.read_bytes(), translated)
-    target = Path(app.doctreedir) / FIGURES_FOLDER / f"{english_image.stem}-{key}.png"
+    target = Path(build.doctreedir) / FIGURES_FOLDER / f"{english_image.stem}-{key}.png"
     if target.exists():
         problems += _drawn_problems(target)
     else:
@@ -172,7 +172,7 @@ def drawing_in_language(app: Sphinx, docname: str, english_image: Path) -> Drawi
     return Drawing(target, problems)
 
 
-def figure_in_language(app: Sphinx, docname: str, english_image_path: Path) -> Path:
+def figure_in_language(build: Build, docname: str, english_image_path: Path) -> Path:
     """The image file of an example's figure in the build's language.
 
     ``docname`` is the example's page, ``english_image_path`` the image
@@ -182,24 +182,24 @@ def figure_in_language(app: Sphinx, docname: str, english_image_path: Path) -> P
     otherwise the figure drawn again with the translations. Problems with
     the translations are reported by the example's page, not here.
     """
-    return drawing_in_language(app, docname, english_image_path).path
+    return drawing_in_language(build, docname, english_image_path).path
 
 
-def thumbnail_in_language(app: Sphinx, english_thumbnail: Path) -> Path:
+def thumbnail_in_language(build: Build, english_thumbnail: Path) -> Path:
     """A gallery thumbnail in the build's language, scaled from the translated figure."""
-    english_thumbnail = Path(app.srcdir, english_thumbnail)  # as given, if absolute
+    english_thumbnail = Path(build.srcdir, english_thumbnail)  # as given, if absolute
     script, _ = sg.example_of_image(english_thumbnail)
     number = sg.thumbnail_figure(script, len(sg.example_figures(script.parent, script.stem)))
     if number is None:
         return english_thumbnail  # an image file the example names, not a figure
     english_figure = sg.figure_path(script.parent, script.stem, number)
-    figure = figure_in_language(app, script_docname(app, script), english_figure)
+    figure = figure_in_language(build, script_docname(build, script), english_figure)
     if figure == english_figure:
         return english_thumbnail
     key = figure.stem.rsplit("-", 1)[1]  # what the figure shows: so does its thumbnail
     target = figure.with_name(f"{english_thumbnail.stem}-{key}.png")
     if not target.exists():
-        _scale(figure, target, sg.thumbnail_size(app.config.sphinx_gallery_conf))
+        _scale(figure, target, sg.thumbnail_size(build.config.sphinx_gallery_conf))
     return target
 
 
@@ -230,7 +230,7 @@ class TranslatedFigures(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
-        if not is_translated(self.app) or not docname.startswith(self.config.gallery_dir + "/"):
+        if not is_translated(self.env) or not docname.startswith(self.config.gallery_dir + "/"):
             return
         doc_dir = Path(self.env.doc2path(docname)).parent
         reported = set()
@@ -240,14 +240,14 @@ class TranslatedFigures(SphinxTransform):
             if example is None:
                 continue
             script, number = example
-            example_docname = script_docname(self.app, script)
-            note_catalog(self.app, example_docname)
+            example_docname = script_docname(self.env, script)
+            note_catalog(self.env, example_docname)
             if number is None:
-                image = thumbnail_in_language(self.app, english)
+                image = thumbnail_in_language(self.env, english)
                 # Written again with the figure it shows, when the example runs again.
                 self.env.note_dependency(str(english))
             else:
-                drawing = drawing_in_language(self.app, example_docname, english)
+                drawing = drawing_in_language(self.env, example_docname, english)
                 image = drawing.path
                 self.env.note_dependency(str(record_path(english)))
                 for problem in drawing.problems:
@@ -261,12 +261,12 @@ class TranslatedFigures(SphinxTransform):
     def _image_file(self, uri: str, doc_dir: Path) -> Path:
         """An image's file as the page names it: its folder may be a link into _build."""
         if uri.startswith("/"):
-            return Path(self.app.srcdir, uri[1:])
+            return Path(self.env.srcdir, uri[1:])
         return doc_dir / uri
 
     def _report(self, docname: str, message: str, problem: str) -> None:
-        catalog = translation_source(self.app, docname)
-        shown = Path(os.path.relpath(catalog, Path(self.app.srcdir).resolve().parent)).as_posix()
+        catalog = translation_source(self.env, docname)
+        shown = Path(os.path.relpath(catalog, Path(self.env.srcdir).resolve().parent)).as_posix()
         logger.warning(
             "figure text %s; the figure shows the English (message %r)", problem, message,
             location=f"{shown}:{_catalog_line(catalog, message)}",
@@ -275,7 +275,7 @@ class TranslatedFigures(SphinxTransform):
 
     def _keep_alt_with_image(self, node: nodes.image, drawing: Drawing, docname: str) -> None:
         """The alt text is the figure's title: English where the image shows it in English."""
-        gettext = translations(self.app, docname).gettext
+        gettext = translations(self.env, docname).gettext
         for message, _ in drawing.problems:
             if node.get("alt") == gettext(message):
                 node["alt"] = message
@@ -338,7 +338,7 @@ def draw_ahead(app: Sphinx, env, docnames: list[str]) -> None:
 
 def drawing_ahead(app: Sphinx) -> dict[int, int]:
     """The processes :func:`draw_ahead` started in this build, and how many images each draws."""
-    return build_cache(app, "drawing_ahead")
+    return build_cache(app.env, "drawing_ahead")
 
 
 def wait_for_drawings(app: Sphinx, env) -> None:

@@ -65,7 +65,7 @@ class GalleryChrome(SphinxTransform):
         gallery = self.config.gallery_dir + "/"
         if not self.env.docname.startswith(gallery):
             return
-        gettext = translations(self.app, EXTENSIONS_CATALOG).gettext
+        gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
         for node in list(self.document.findall(GalleryImageNode)):
             node.replace_self(
                 nodes.image(uri=node["uri"], alt=node["alt"], classes=node["class"] or [])
@@ -82,7 +82,7 @@ class GalleryChrome(SphinxTransform):
                     self._relabel_download(container, key, gettext)
         for link in thumbnail_links(self.document):
             link["translatable"] = False  # the title comes from the page
-            if is_translated(self.app):
+            if is_translated(self.env):
                 self._translate_thumbnail(link)
 
     @staticmethod
@@ -114,7 +114,7 @@ class GalleryChrome(SphinxTransform):
         if frame is None or thumbnail is None:
             return
         script = Path(self.env.srcdir, thumbnail[1].lstrip("/") + ".py")
-        for raw, html in zip(frame, thumbnail_frame_html(*intro_and_title(self.app, script))):
+        for raw, html in zip(frame, thumbnail_frame_html(*intro_and_title(self.env, script))):
             raw.replace_self(nodes.raw("", html, format="html"))
 
 
@@ -134,7 +134,7 @@ class ThumbnailAlt(SphinxPostTransform):
             if (thumbnail := thumbnail_image(link)) is not None:
                 image, page = thumbnail
                 script = Path(self.env.srcdir, page.lstrip("/") + ".py")
-                image["alt"] = example_title(self.app, script)
+                image["alt"] = example_title(self.env, script)
 
 
 def write_output_label(app: Sphinx) -> None:

@@ -56,7 +56,7 @@ def resolve_locale_dirs(app: Sphinx, config: Config) -> None:
 
 def depend_on_theme_catalogs(app: Sphinx, doctree: nodes.document) -> None:
     for catalog in (THEME_CATALOG, EXTENSIONS_CATALOG):
-        note_catalog(app, catalog)
+        note_catalog(app.env, catalog)
 
 
 def setup(app: Sphinx) -> dict:

@@ -30,9 +30,8 @@ def page(tmp_path, *body: nodes.Node, docname: str = "page"):
         {"seconds": 1.0, "losses": [1.0], "environment": EXECUTED_WITH.to_json()}))
     dependencies = []
     config = SimpleNamespace(language="en", languages={"en": "English", "es": "Español"}, gallery_dir="examples")
-    env = SimpleNamespace(config=config, note_dependency=dependencies.append, docname=docname,
-                          doc2path=lambda name: tmp_path / f"{name}.rst")
-    env._app = SimpleNamespace(config=config, srcdir=tmp_path, env=env)
+    env = SimpleNamespace(config=config, srcdir=tmp_path, note_dependency=dependencies.append,
+                          docname=docname, doc2path=lambda name: tmp_path / f"{name}.rst")
     settings = get_default_settings()
     settings.env = env
     document = new_document("page", settings)
