@@ -262,6 +262,7 @@ def run_side_by_side(commands: dict[int, list[str]]) -> dict[int, int]:
                 if not chunk:
                     lines, key.data[1] = [pending] if pending else [], b""
                     selector.unregister(key.fileobj)
+                    key.fileobj.close()
                 for line in lines:
                     logger.info("[shard %d] %s", number, line.decode("utf-8", "replace"))
     return {number: process.wait() for number, process in processes.items()}
