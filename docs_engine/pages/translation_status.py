@@ -8,7 +8,10 @@
   and fuzzy messages are shown in English meanwhile.
 
 Both read the ``.po`` files while the page is read, and depend on them, so
-they are current after every edit of a catalog.
+they are current after every edit of a catalog. The table covers every
+language of ``languages.toml`` that has catalogs; a catalog polib cannot
+read (not valid gettext) is left out of it with a warning, one line naming
+its file and line, in msgfmt's words.
 """
 
 from pathlib import Path
@@ -17,11 +20,15 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, is_translated,
                                   translation_source, translations)
-from docs_engine.translation.po_checks import Progress, catalog_progress
+from docs_engine.translation.po_checks import (CatalogSyntaxError, Progress, catalog_progress, load_catalog,
+                                               progress_of)
+
+logger = logging.getLogger(__name__)
 
 MESSAGES = {
     "catalog": "Catalog",
@@ -69,7 +76,11 @@ class TranslationStatus(SphinxDirective):
             progress = []
             for path in catalogs:
                 self.env.note_dependency(str(path))
-                progress.append(catalog_progress(str(path)))
+                try:  # polib alone: the catalog step checks a translated build's catalogs with msgfmt
+                    progress.append(progress_of(load_catalog(path, check=False)))
+                except CatalogSyntaxError as error:
+                    logger.warning(str(error), type="translation-status", subtype="catalog")
+                    continue
                 catalog = path.relative_to(folder).as_posix()  # a file name: code
                 rows.append(self._cells(nodes.literal(catalog, catalog), progress[-1], gettext))
             total = Progress(*(sum(getattr(p, f) for p in progress)

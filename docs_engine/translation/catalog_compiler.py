@@ -8,9 +8,9 @@ Each ``locales/<lang>/LC_MESSAGES/**/*.po`` is compiled by GNU ``msgfmt
 --check`` into ``_build/locales/<lang>/LC_MESSAGES/``, the folder conf.py's
 ``locale_dirs`` names; the tracked ``locales/`` folder is never written.
 
-- A syntax error stops the step with msgfmt's own ``file:line: problem``
-  messages; that catalog's compiled file is removed, so no later build uses
-  a translation older than its source.
+- A syntax error stops the step with msgfmt's own ``file:line: problem``,
+  one line for each broken catalog; that catalog's compiled file is removed,
+  so no later build uses a translation older than its source.
 - A translation that breaks its markup (:mod:`docs_engine.translation.po_checks`) is left
   out of the compiled catalog, so the page shows the English; the problem is
   recorded in ``compiled-catalogs.json`` beside the catalogs, and every Sphinx
@@ -35,11 +35,10 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-import polib
-
 from docs_engine.translation import po_checks
 from docs_engine.build_files import write_if_changed
-from docs_engine.translation.po_checks import Problem, catalog_markup_problems
+from docs_engine.translation.po_checks import (CatalogSyntaxError, Problem, catalog_markup_problems,
+                                               first_msgfmt_error, load_catalog)
 
 # Each catalog's checksum when it was last compiled, and its markup problems;
 # and under CHECKER_KEY, the checksum of the code that compiled and checked them.
@@ -50,20 +49,24 @@ COPIED = ("sphinx.js",)
 
 
 class CatalogError(Exception):
-    """A catalog that does not compile; the message names file and line."""
+    """A catalog that does not compile; the message names file and line, one line a catalog."""
 
 
 def msgfmt(po_path: Path, shown_as: Path) -> bytes:
     """The compiled catalog, or CatalogError with msgfmt's messages."""
     with tempfile.TemporaryDirectory() as folder:
         mo_path = Path(folder) / "catalog.mo"
-        result = subprocess.run(
-            ["msgfmt", "--check", "--output-file", str(mo_path), str(po_path)],
-            capture_output=True, text=True,
-        )
+        try:
+            result = subprocess.run(
+                ["msgfmt", "--check", "--output-file", str(mo_path), str(po_path)],
+                capture_output=True, text=True,
+            )
+        except FileNotFoundError:
+            raise CatalogError(f"{shown_as}:1: cannot be compiled, msgfmt is missing;"
+                               " install GNU gettext (`apt-get install gettext`)") from None
         if result.returncode != 0:
-            errors = result.stderr.strip().replace(str(po_path), str(shown_as))
-            raise CatalogError(f"cannot compile the catalog {shown_as}:\n{errors}")
+            error = first_msgfmt_error(result.stderr) or f"{po_path}:1: msgfmt cannot compile it"
+            raise CatalogError(error.replace(str(po_path), str(shown_as), 1))
         return mo_path.read_bytes()
 
 
@@ -77,9 +80,13 @@ def compile_catalog(po_path: Path, mo_path: Path) -> list:
     except CatalogError:
         mo_path.unlink(missing_ok=True)
         raise
-    problems = catalog_markup_problems(str(po_path))
+    try:
+        catalog = load_catalog(po_path, check=False)  # msgfmt has checked it
+    except CatalogSyntaxError as error:  # valid for msgfmt, not for polib
+        mo_path.unlink(missing_ok=True)
+        raise CatalogError(str(error)) from None
+    problems = catalog_markup_problems(str(po_path), catalog)
     if problems:
-        catalog = polib.pofile(str(po_path))
         broken = {problem.msgid for problem in problems}
         for entry in catalog:
             if entry.msgid in broken:

@@ -121,8 +121,35 @@ def progress_of(catalog: polib.POFile) -> Progress:
     )
 
 
-def check_msgfmt(path: Path) -> list[str]:
-    """GNU msgfmt's complaints about a catalog, each as ``file:line: problem; fix``.
+class CatalogSyntaxError(ValueError):
+    """A catalog that is not valid gettext, in one line: ``file:line: problem; fix``."""
+
+
+FIX_SYNTAX = "fix the entry's syntax (quotes, msgid/msgstr pairs)"
+# A line of msgfmt's that says more of the error before it: where a duplicate
+# message was first defined.
+_MSGFMT_MORE = re.compile(r".*?:(\d+)(?::\d+)?: \.\.\.(.*)")
+
+
+def first_msgfmt_error(stderr: str) -> str | None:
+    """The first error GNU msgfmt printed, in one line: ``file:line: problem; fix``.
+
+    Only the first counts (the others often follow from it); what msgfmt says
+    more of it on lines of their own joins it, and warnings are left out.
+    """
+    errors: list[str] = []
+    for line in stderr.strip().splitlines():
+        more = _MSGFMT_MORE.fullmatch(line)
+        if more and errors:
+            errors[-1] = errors[-1].removesuffix("...") + f" (line {more.group(1)}: {more.group(2)})"
+        elif not line.startswith("msgfmt:") and ": warning: " not in line:
+            errors.append(line)
+    return f"{errors[0]}; {FIX_SYNTAX}" if errors else None
+
+
+def syntax_error(path: Path) -> str | None:
+    """GNU msgfmt's first complaint about a catalog, in one line:
+    ``file:line: problem; fix``. None if the catalog is valid gettext.
 
     msgfmt is the reference for the syntax: polib and Babel both read some
     broken catalogs (an unclosed string, a second ``msgstr``) without a word.
@@ -131,12 +158,32 @@ def check_msgfmt(path: Path) -> list[str]:
         result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
                                 capture_output=True, text=True)
     except FileNotFoundError:
-        return [f"{path}:1: cannot be checked, msgfmt is missing;"
-                " install GNU gettext (`apt-get install gettext`)"]
+        return (f"{path}:1: cannot be checked, msgfmt is missing;"
+                " install GNU gettext (`apt-get install gettext`)")
     if result.returncode == 0:
-        return []
-    return [f"{line}; fix the entry's syntax (quotes, msgid/msgstr pairs)"
-            for line in result.stderr.strip().splitlines() if not line.startswith("msgfmt:")]
+        return None
+    return first_msgfmt_error(result.stderr) or f"{path}:1: msgfmt cannot read it; {FIX_SYNTAX}"
+
+
+def load_catalog(path: Path, check: bool = True) -> polib.POFile:
+    """A catalog as polib reads it, or :class:`CatalogSyntaxError` if it is not valid gettext.
+
+    With ``check``, msgfmt checks it first (:func:`syntax_error`). Without,
+    for a caller that checked it already or that reads catalogs where a
+    broken one is rare (a build's status page), only a catalog polib cannot
+    read is refused; the error is msgfmt's then, or polib's where msgfmt
+    finds none.
+    """
+    if check and (error := syntax_error(path)):
+        raise CatalogSyntaxError(error)
+    try:
+        return polib.pofile(str(path))
+    except (OSError, ValueError) as error:
+        if not check and (msgfmt_error := syntax_error(path)):
+            raise CatalogSyntaxError(msgfmt_error) from None
+        found = re.search(r"\(line (\d+)\)(?::\s*)?(.*)", str(error))
+        line, text = (found.group(1), found.group(2) or "syntax error") if found else ("1", str(error))
+        raise CatalogSyntaxError(f"{path}:{line}: {text} (polib); {FIX_SYNTAX}") from None
 
 
 def catalog_language(path: Path) -> str | None:

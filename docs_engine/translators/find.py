@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         memory = [t for language in chosen_languages(args.language) for t in translations(language)]
     except CatalogError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(error.line(), file=sys.stderr)
         return 2
     found = containing(term, memory)
     if not found:

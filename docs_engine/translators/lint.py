@@ -13,7 +13,8 @@ the term (the translation memory, :mod:`docs_engine.translators.memory`);
 markup parity, which also rejects raw HTML, scripts, directives and links
 that the English message does not have; and, for the messages marked as
 figure text, mathtext parity: matplotlib must be able to draw the
-translation's ``$...$`` math as it draws the English.
+translation's ``$...$`` math as it draws the English. A catalog that is not
+valid gettext gets msgfmt's ``file:line: problem`` and no other check.
 
 The catalogs are those of ``locales/<lang>/LC_MESSAGES``, of every language
 languages.toml translates unless ``--language`` names some; a catalog given
@@ -43,10 +44,11 @@ from docs_engine.project import ROOT
 from docs_engine.translation.po_checks import LINE_WIDTH as WIDTH
 from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
 from docs_engine.pages.language_links import locale_name
-from docs_engine.translation.po_checks import (catalog_language, catalog_markup_problems, check_msgfmt, formatted,
-                                   read_catalog)
+from docs_engine.translation.po_checks import (CatalogSyntaxError, catalog_language, catalog_markup_problems,
+                                               formatted, load_catalog, read_catalog, syntax_error)
 from docs_engine.translators.memory import Translation, translations
-from docs_engine.translators.site_catalogs import add_language_option, catalog_folder, chosen_languages
+from docs_engine.translators.site_catalogs import (CatalogError, add_language_option, catalog_folder,
+                                                   chosen_languages)
 
 GLOSSARY = ROOT / "docs" / "glossary.md"
 TOOLS = Path(sys.executable).parent
@@ -93,7 +95,10 @@ def check_spelling(paths: list[Path], language: str) -> list[str]:
     lines: dict[str, tuple[str, dict[int, int]]] = {}  # copy: original, its line numbers
     with tempfile.TemporaryDirectory() as folder:
         for number, path in enumerate(paths):
-            catalog = polib.pofile(str(path))
+            try:
+                catalog = load_catalog(path, check=False)
+            except CatalogSyntaxError:
+                continue  # lint reports it, and there is nothing to spell
             original_lines = [entry.linenum for entry in catalog]
             for entry in catalog:
                 entry.msgstr = MYST_NOT_WORDS.sub(" ", entry.msgstr)
@@ -102,6 +107,8 @@ def check_spelling(paths: list[Path], language: str) -> list[str]:
             copied = polib.pofile(str(copy))
             lines[str(copy)] = (str(path), {
                 entry.linenum: line for entry, line in zip(copied, original_lines)})
+        if not lines:
+            return []
         result = subprocess.run(
             [TOOLS / "pospell", "-l", locale_name(language), "-p", str(wordlist), *lines],
             capture_output=True, text=True,
@@ -273,24 +280,31 @@ def lint(paths: list[Path], language: str) -> list[str]:
 
     spell = locale_name(language) in hunspell_dictionaries()
     glossary_rules = has_glossary(language)
+    # A catalog that is not valid gettext gets msgfmt's complaint and no other
+    # check: they would only report the same breakage, or stop on it. msgfmt
+    # runs as a process for each catalog, side by side.
+    with ThreadPoolExecutor() as pool:
+        errors = dict(zip(paths, pool.map(syntax_error, paths)))
+    problems = [error for error in errors.values() if error]
+    paths = [path for path in paths if not errors[path]]
     # sphinx-lint and pospell each run as a process: they work while the rest is checked here.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        sphinx_lint = pool.submit(check_sphinx_lint, paths)
-        spelling = pool.submit(check_spelling, paths, language) if spell else None
-        problems = []
+        sphinx_lint = pool.submit(check_sphinx_lint, paths) if paths else None
+        spelling = pool.submit(check_spelling, paths, language) if spell and paths else None
         for path in paths:
-            syntax = check_msgfmt(path)
-            problems += syntax
-            if syntax:
-                continue  # the other checks would only report the same breakage
-            catalog = polib.pofile(str(path))
+            try:
+                catalog = load_catalog(path, check=False)
+            except CatalogSyntaxError as error:  # valid for msgfmt, not for polib
+                problems.append(str(error))
+                continue
             problems += check_wrapping(path)
             if glossary_rules:
                 problems += check_glossary(path, catalog, memory)
             problems += check_figure_texts(path, catalog)
             problems += [f"{problem}; keep the English message's markup, and add none"
                          for problem in catalog_markup_problems(str(path), catalog)]
-        return problems + sphinx_lint.result() + (spelling.result() if spelling else [])
+        return (problems + (sphinx_lint.result() if sphinx_lint else [])
+                + (spelling.result() if spelling else []))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -308,8 +322,12 @@ def main(argv: list[str] | None = None) -> int:
             problems.append(f"{path}:1: not in a locales/<language>/ folder, so its language is unknown;"
                             " check the catalogs where they live")
     if not args.files:
-        by_language = {language: sorted(catalog_folder(language).rglob("*.po"))
-                       for language in chosen_languages(args.language)}
+        try:
+            languages = chosen_languages(args.language)
+        except CatalogError as error:
+            print(error.line(), file=sys.stderr)
+            return 2
+        by_language = {language: sorted(catalog_folder(language).rglob("*.po")) for language in languages}
     os.chdir(ROOT)  # the tools below report paths relative to the project
     for language, paths in by_language.items():
         for skipped in skipped_checks(language):

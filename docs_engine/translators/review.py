@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         commit = comparison_commit(base)
         results = [summary(base, language, commit) for language in chosen_languages(args.language)]
     except CatalogError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(error.line(), file=sys.stderr)
         return 2
     text = "\n".join(markdown for markdown, _ in results)
     print(text, end="")

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import polib
 
-from docs_engine.translation.po_checks import check_msgfmt
+from docs_engine.translation.po_checks import CatalogSyntaxError, load_catalog
+from docs_engine.translation.po_checks import syntax_error as catalog_syntax_error
 from docs_engine.project import ROOT, read_languages, translated_languages
 from docs_engine.execution.reading_order import example_key
 
@@ -33,6 +34,19 @@ _TOCTREE = re.compile(r"^(`{3,}|:{3,})\s*\{toctree\}[^\n]*\n(.*?)^\1", re.M | re
 
 class CatalogError(Exception):
     """A catalog (or a request for one) the tools cannot work with, in one line."""
+
+    def line(self) -> str:
+        """What a tool prints for it: ``error: what to fix``."""
+        return f"error: {self}"
+
+
+class BrokenCatalog(CatalogError):
+    """A catalog that is not valid gettext: ``file:line: problem; fix``, which a
+    tool prints as it is, as msgfmt and ``make lint-po`` do (an editor jumps
+    to the line)."""
+
+    def line(self) -> str:
+        return str(self)
 
 
 def catalog_folder(language: str, root: Path = ROOT) -> Path:
@@ -46,8 +60,17 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
 
 
 def chosen_languages(given: list[str] | None, root: Path = ROOT) -> list[str]:
-    """The languages a tool was given (``--language``), else every one languages.toml translates."""
-    return given or translated_languages(read_languages(root))
+    """The languages a tool was given (``--language``), else every one languages.toml translates.
+
+    Raises :class:`CatalogError` if languages.toml cannot be read.
+    """
+    if given:
+        return given
+    try:
+        return translated_languages(read_languages(root))
+    except (OSError, ValueError) as error:  # read_languages' own messages name the file
+        where = "" if "languages.toml" in str(error) else f"{root / 'languages.toml'}: "
+        raise CatalogError(f"{where}{error}") from None
 
 
 def _toctree_entries(page: Path) -> list[str]:
@@ -133,19 +156,28 @@ def find_catalog(name: str, language: str, root: Path = ROOT) -> Path:
 
 def syntax_error(path: Path, root: Path = ROOT) -> str | None:
     """msgfmt's first error about a catalog (relative to ``root``), in one line; None if it is valid."""
-    problems = [p for p in check_msgfmt(root / path) if ": warning: " not in p]
-    return problems[0].replace(f"{root}/", "", 1) if problems else None
+    error = catalog_syntax_error(root / path)
+    return error.replace(f"{root}/", "", 1) if error else None
+
+
+def check_syntax(paths: list[Path], root: Path = ROOT) -> None:
+    """Raise :class:`BrokenCatalog` naming the first of the catalogs (relative to
+    ``root``) that is not valid gettext, and its line. msgfmt checks them side
+    by side: each check is a process of its own."""
+    with ThreadPoolExecutor() as pool:
+        errors = list(pool.map(lambda path: syntax_error(path, root), paths))
+    for error in errors:
+        if error:
+            raise BrokenCatalog(error)
 
 
 def read_strictly(paths: list[Path], root: Path = ROOT) -> list[polib.POFile]:
     """The catalogs (relative to ``root``), each checked by msgfmt first.
 
-    Raises :class:`CatalogError` naming the first broken catalog and line.
-    The checks run side by side: each is a process of its own.
+    Raises :class:`BrokenCatalog` naming the first broken catalog and line.
     """
-    with ThreadPoolExecutor() as pool:
-        errors = list(pool.map(lambda path: syntax_error(path, root), paths))
-    for error in errors:
-        if error:
-            raise CatalogError(error)
-    return [polib.pofile(str(root / path)) for path in paths]
+    check_syntax(paths, root)
+    try:
+        return [load_catalog(root / path, check=False) for path in paths]
+    except CatalogSyntaxError as error:  # valid for msgfmt, not for polib
+        raise BrokenCatalog(str(error).replace(f"{root}/", "", 1)) from None

@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         languages = [in_folder] if in_folder else chosen_languages(args.language)
         found = [task for language in languages for task in tasks(language, args.catalog, args.fuzzy)]
     except CatalogError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(error.line(), file=sys.stderr)
         return 2
     what = "fuzzy message{} to review" if args.fuzzy else "message{} to translate or review"
     where = args.catalog or "the catalogs of " + ", ".join(f"locales/{language}" for language in languages)

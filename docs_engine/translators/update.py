@@ -17,12 +17,19 @@ Messages the English no longer has (obsolete entries, ``#~``) leave the
 catalogs; their translations go first into the language's translation
 memory, ``locales/<lang>/memory.po``, where ``make find-po`` finds them
 (:mod:`docs_engine.translators.memory`).
+
+The languages are every one languages.toml translates, unless ``--language``
+names some; a new language's catalogs are made from the templates. A catalog
+that is not valid gettext would be merged as a parser guesses it: then
+nothing is written, each broken catalog (or memory) is named with its line
+in msgfmt's words, and the exit code is 2.
 """
 
 import argparse
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -31,7 +38,8 @@ from docs_engine.project import ROOT
 
 from docs_engine.translation.po_checks import LINE_WIDTH, formatted, read_catalog as read
 from docs_engine.translators.memory import memory_file, retire
-from docs_engine.translators.site_catalogs import catalog_folder
+from docs_engine.translators.site_catalogs import (CatalogError, add_language_option, catalog_folder,
+                                                   chosen_languages, syntax_error)
 
 
 def copy_extracted_comments(template: Path, catalog) -> bool:
@@ -53,9 +61,22 @@ NOT_MERGED = {"sphinx.pot"}
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pot-dir", required=True, type=Path)
-    parser.add_argument("--language", action="append", required=True)
+    add_language_option(parser)
     args = parser.parse_args(argv)
-    catalogs = {language: sorted(catalog_folder(language).rglob("*.po")) for language in args.language}
+    try:
+        languages = chosen_languages(args.language)
+    except CatalogError as error:
+        print(error.line(), file=sys.stderr)
+        return 2
+    catalogs = {language: sorted(catalog_folder(language).rglob("*.po")) for language in languages}
+    memories = [memory_file(language) for language in languages if memory_file(language).is_file()]
+    with ThreadPoolExecutor() as pool:
+        errors = [error for error in pool.map(
+            syntax_error, [path.relative_to(ROOT) for paths in [*catalogs.values(), memories] for path in paths])
+            if error]
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 2
     before = {path: {m.string: m.id for m in read(path) if m.id and m.string}
               for paths in catalogs.values() for path in paths}
     with tempfile.TemporaryDirectory() as merged:
@@ -64,12 +85,15 @@ def main(argv: list[str] | None = None) -> int:
             if name.as_posix() not in NOT_MERGED:
                 (Path(merged) / name).parent.mkdir(parents=True, exist_ok=True)
                 (Path(merged) / name).symlink_to(template.resolve())
-        subprocess.run(
+        merging = subprocess.run(
             [Path(sys.executable).parent / "sphinx-intl", "update", "--pot-dir", merged,
              "--locale-dir", str(ROOT / "locales"), "--line-width", str(LINE_WIDTH),
-             *(f"--language={language}" for language in args.language)],
-            check=True,
+             *(f"--language={language}" for language in languages)],
         )
+    if merging.returncode != 0:
+        print(f"sphinx-intl update failed (exit code {merging.returncode}); see its messages above",
+              file=sys.stderr)
+        return 1
     for language, paths in catalogs.items():
         updated, retired = {}, {}
         for path in paths:
