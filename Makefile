@@ -59,8 +59,10 @@ $(INSTALLED): requirements.txt requirements-test.txt constraints.txt pyproject.t
 	touch $@
 
 # Install the system tools the checks and tests use (Debian packages), if missing.
+# The translations' hunspell dictionaries are those their rules name
+# (docs_engine/languages/, e.g. /usr/share/hunspell/es_ES.dic:hunspell-es).
 SYSTEM_TOOLS = msgfmt:gettext chromium:chromium hunspell:hunspell \
-	/usr/share/hunspell/es_ES.dic:hunspell-es \
+	$(shell $(PYTHON) -m docs_engine.languages $(TRANSLATIONS)) \
 	/usr/share/dict/american-english:wamerican
 # apt-get needs root: through sudo for a user who is not (a CI runner's).
 SUDO = $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo))

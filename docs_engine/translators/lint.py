@@ -6,15 +6,21 @@ fixes wrapping, the translator fixes the rest.
 
 Checks, in order: ``msgfmt --check``; wrapping at ``WIDTH`` columns as
 ``make update-po`` writes it; sphinx-lint; spelling with the hunspell
-dictionary of the catalog's language (es_ES for es, pt_BR for pt_BR) and
-``locales/<lang>/wordlist.txt`` (pospell); the glossary
-(``docs/glossary.md``), whose complaint says how other messages translate
-the term (the translation memory, :mod:`docs_engine.translators.memory`);
+dictionary of the catalog's language and ``locales/<lang>/wordlist.txt``
+(pospell); the glossary (``docs/glossary.md``), whose complaint says how
+other messages translate the term (the translation memory,
+:mod:`docs_engine.translators.memory`);
 markup parity, which also rejects raw HTML, scripts, directives and links
 that the English message does not have; and, for the messages marked as
 figure text, mathtext parity: matplotlib must be able to draw the
-translation's ``$...$`` math as it draws the English. A catalog that is not
-valid gettext gets msgfmt's ``file:line: problem`` and no other check.
+translation's ``$...$`` math as it draws the English.
+
+What a check needs to know of a language (its dictionary, which forms of a
+word count as the glossary's term) is in that language's module of
+:mod:`docs_engine.languages`; a language without one gets the generic rules,
+and lint says which checks it goes without (``fr: not checked: ...``). A
+catalog that is not valid gettext gets msgfmt's ``file:line: problem`` and
+no other check.
 
 The catalogs are those of ``locales/<lang>/LC_MESSAGES``, of every language
 languages.toml translates unless ``--language`` names some; a catalog given
@@ -39,11 +45,10 @@ from pathlib import Path
 import polib
 from babel import Locale, UnknownLocaleError
 
+from docs_engine.languages import rules
 from docs_engine.project import ROOT
-
-from docs_engine.translation.po_checks import LINE_WIDTH as WIDTH
 from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
-from docs_engine.pages.language_links import locale_name
+from docs_engine.translation.po_checks import LINE_WIDTH as WIDTH
 from docs_engine.translation.po_checks import (CatalogSyntaxError, catalog_language, catalog_markup_problems,
                                                formatted, load_catalog, read_catalog, syntax_error)
 from docs_engine.translators.memory import Translation, translations
@@ -110,7 +115,7 @@ def check_spelling(paths: list[Path], language: str) -> list[str]:
         if not lines:
             return []
         result = subprocess.run(
-            [TOOLS / "pospell", "-l", locale_name(language), "-p", str(wordlist), *lines],
+            [TOOLS / "pospell", "-l", rules(language).spelling_dictionary, "-p", str(wordlist), *lines],
             capture_output=True, text=True,
         )
     problems = []
@@ -140,7 +145,10 @@ def _plain(text: str) -> str:
 
 
 def _glossary_rows() -> list[tuple[str, str]]:
-    """The glossary page's table, its header first: (English, translation) pairs."""
+    """The glossary page's table, its header first: (English, translation) pairs;
+    none if the project has no glossary page."""
+    if not GLOSSARY.is_file():
+        return []
     pairs = []
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
@@ -150,20 +158,33 @@ def _glossary_rows() -> list[tuple[str, str]]:
 
 
 def glossary() -> list[tuple[str, str]]:
-    """The (English, Spanish) pairs of the glossary page's table."""
+    """The (English, translation) pairs of the glossary page's table."""
     return _glossary_rows()[1:]  # the first row is the header
 
 
 def has_glossary(language: str) -> bool:
     """Whether the glossary's table translates into ``language``: its column is
-    named by the language in English, as Babel names it ("Spanish" for es and
-    es_MX). The check's grammar (stems, infinitives) is Spanish's."""
-    column = _glossary_rows()[0][1]
+    named by the language in English, as Babel names it (the same name for a
+    language and its regions: es and es_MX). Which forms of a word count as
+    the term is the language's rule (:mod:`docs_engine.languages`)."""
+    rows = _glossary_rows()
+    if not rows:
+        return False
+    column = rows[0][1]
     try:
         name = Locale.parse(language).get_language_name("en")
     except (ValueError, UnknownLocaleError):
         return False
     return name == column
+
+
+def glossary_language(column: int = 1) -> str | None:
+    """The code of the language a column of the glossary names (1: the
+    translation's, 0: the English's), as Babel knows it; None if none."""
+    rows = _glossary_rows()
+    if not rows:
+        return None
+    return next((code for code, name in Locale("en").languages.items() if name == rows[0][column]), None)
 
 
 @cache
@@ -179,30 +200,20 @@ def skipped_checks(language: str) -> list[str]:
     """The checks a language's catalogs do without, each with why: those that need
     rules or tools this language does not have here."""
     skipped = []
-    if locale_name(language) not in hunspell_dictionaries():
-        skipped.append(f"spelling: hunspell has no {locale_name(language)} dictionary here"
-                       " (on Debian, install the hunspell package of that language)")
+    language_rules = rules(language)
+    dictionary = language_rules.spelling_dictionary
+    if dictionary not in hunspell_dictionaries():
+        install = (f"on Debian, `apt-get install {language_rules.dictionary_package}`"
+                   if language_rules.dictionary_package else
+                   "on Debian, install the hunspell package of that language")
+        skipped.append(f"spelling: hunspell has no {dictionary} dictionary here ({install})")
     if not has_glossary(language):
-        skipped.append(f"glossary: {GLOSSARY.relative_to(ROOT)} has no column for {language}")
+        skipped.append(f"glossary: {GLOSSARY.relative_to(ROOT)} has no column for {language}"
+                       if GLOSSARY.is_file() else f"glossary: the project has no {GLOSSARY.relative_to(ROOT)}")
+    elif not language_rules.own:
+        skipped.append(f"glossary's word forms: docs_engine/languages/ has no rules for {language},"
+                       " so a term counts only as the glossary writes it, with any ending")
     return skipped
-
-
-# Spanish verbs are given in the infinitive and stand for every form of the
-# verb (generar: genera, generado, generamos...).
-INFINITIVE = re.compile(r"(?<=\w{3})[aei]r$")
-
-
-def _term_pattern(term: str, spanish: bool) -> re.Pattern:
-    """A term in any number: English adds -s/-es; Spanish words may also lose a vowel.
-
-    A Spanish verb, given in the infinitive, stands for any of its forms.
-    """
-    words = _plain(term).split()
-    if spanish:
-        words = [INFINITIVE.sub("", w) if INFINITIVE.search(w) else w[:-1] if w[-1] in "aeo"
-                 else w for w in words]
-        return re.compile(r"\b" + r"\s+".join(re.escape(w) + r"\w*" for w in words) + r"\b")
-    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"(?:s|es)?\b")
 
 
 # The translation memory, each message with its English and translation made plain.
@@ -210,18 +221,21 @@ PlainMemory = Callable[[], list[tuple[Translation, str, str]]]
 TermOptions = list[tuple[str, re.Pattern]]
 
 
-def glossary_terms() -> list[tuple[str, str, re.Pattern, TermOptions]]:
-    """Each English term, the Spanish the glossary gives it, and their patterns.
+def glossary_terms(language: str) -> list[tuple[str, str, re.Pattern, TermOptions]]:
+    """Each English term, the translation the glossary gives it, and their patterns,
+    each language's forms of the term by its rules (:mod:`docs_engine.languages`).
 
-    A Spanish cell may give alternatives, "polinomio cúbico / cúbica". A term
-    with several senses has a row for each ("build": a model, the site); the
-    check cannot tell senses apart, so it accepts the Spanish of any of them.
+    A cell may give alternatives, "polinomio cúbico / cúbica". A term with
+    several senses has a row for each ("build": a model, the site); the check
+    cannot tell senses apart, so it accepts the translation of any of them.
     """
+    source = rules(glossary_language(0) or "").term_pattern
+    target = rules(language).term_pattern
     senses: dict[str, list[str]] = {}
-    for english, spanish in glossary():
-        senses.setdefault(english, []).extend(spanish.split(" / "))
-    return [(english, " / ".join(options), _term_pattern(english, False),
-             [(option, _term_pattern(option, True)) for option in options])
+    for english, translation in glossary():
+        senses.setdefault(english, []).extend(translation.split(" / "))
+    return [(english, " / ".join(options), source(_plain(english)),
+             [(option, target(_plain(option))) for option in options])
             for english, options in senses.items()
             if any(_plain(english) != _plain(option) for option in options)]
 
@@ -246,19 +260,22 @@ def _usage(in_source: re.Pattern, options: TermOptions, memory: PlainMemory,
     return "elsewhere translated as: " + ", ".join(counts)
 
 
-def check_glossary(path: Path, catalog: polib.POFile, memory: PlainMemory | None = None) -> list[str]:
+def check_glossary(path: Path, catalog: polib.POFile, memory: PlainMemory | None = None,
+                   language: str | None = None) -> list[str]:
+    """The translations that lack the glossary's term, in the catalog's language
+    (by default that of its folder, else the one the glossary's column names)."""
     problems = []
-    terms = glossary_terms()
+    terms = glossary_terms(language or catalog_language(path) or glossary_language() or "")
     for entry in catalog.translated_entries():
         if entry.msgid == entry.msgstr:
             continue
         source, translation = _plain(entry.msgid), _plain(entry.msgstr)
-        for english, spanish, in_source, options in terms:
+        for english, translated, in_source, options in terms:
             if in_source.search(source) and not any(p.search(translation) for _, p in options):
                 usage = ("; " + _usage(in_source, options, memory, english, path, entry.linenum)
                          if memory else "")
                 problems.append(f"{path}:{entry.linenum}: uses {english!r} but the translation"
-                                f" lacks the glossary's {spanish!r}{usage}; follow docs/glossary.md")
+                                f" lacks the glossary's {translated!r}{usage}; follow docs/glossary.md")
     return problems
 
 
@@ -278,7 +295,7 @@ def lint(paths: list[Path], language: str) -> list[str]:
         return [(message, _plain(message.english), _plain(message.translation))
                 for message in translations(language, strict=False)]
 
-    spell = locale_name(language) in hunspell_dictionaries()
+    spell = rules(language).spelling_dictionary in hunspell_dictionaries()
     glossary_rules = has_glossary(language)
     # A catalog that is not valid gettext gets msgfmt's complaint and no other
     # check: they would only report the same breakage, or stop on it. msgfmt
@@ -299,7 +316,7 @@ def lint(paths: list[Path], language: str) -> list[str]:
                 continue
             problems += check_wrapping(path)
             if glossary_rules:
-                problems += check_glossary(path, catalog, memory)
+                problems += check_glossary(path, catalog, memory, language)
             problems += check_figure_texts(path, catalog)
             problems += [f"{problem}; keep the English message's markup, and add none"
                          for problem in catalog_markup_problems(str(path), catalog)]
