@@ -22,31 +22,12 @@ language = source_language(languages)
 # -- Sources -----------------------------------------------------------------
 
 extensions = [
-    "docs_engine.adapters.quiet_log",  # first: it filters what the others print
     "myst_parser",
     "sphinx.ext.mathjax",
-    "docs_engine.execution.gallery",  # sphinx-gallery, as much of it as the build needs
-    "docs_engine.execution.shards",
-    "docs_engine.translation.catalogs",
-    "docs_engine.translation.gallery_chrome",
-    "docs_engine.translation.code_comments",
-    "docs_engine.translation.downloads",
-    "docs_engine.translation.figures",
-    "docs_engine.pages.run_it_yourself",
-    "docs_engine.pages.language_links",
-    "docs_engine.pages.comparison",
-    "docs_engine.pages.translation_status",
-    "docs_engine.translation.theme_messages",
-    "sphinx_sitemap",
-    "docs_engine.hosting.opengraph",
-    "notfound.extension",
-    "docs_engine.hosting.site_urls",
-    "docs_engine.hosting.not_found",
-    "docs_engine.hosting.site_root",
-    "docs_engine.pages.page_description",
-    "docs_engine.hosting.no_source_maps",
-    "docs_engine.hosting.stale_outputs",
-    "docs_engine.pages.repository_links",
+    # The engine, one extension: it sets up sphinx-gallery, sphinx-sitemap and
+    # sphinx-notfound-page itself, each where its handlers must stand
+    # (docs_engine/pipeline.py).
+    "docs_engine",
     "sphinx_copybutton",
     # The theme, loaded with the extensions rather than when the builder starts:
     # its components folder then joins templates_path before the configuration

@@ -18,7 +18,20 @@ works" tells the whole story):
 - :mod:`docs_engine.adapters`: the one place for each other package's
   internals: sphinx-gallery, Sphinx's log and its command line.
 
-Two modules serve them all: :mod:`docs_engine.project` (the project's files and
-languages, standard library only, read by the Makefile too) and
-:mod:`docs_engine.build_files` (files written the same way by every build).
+The package is one Sphinx extension: :mod:`docs_engine.pipeline` wires every
+module's handlers and transforms from one ordered table, at the moments named
+in :mod:`docs_engine.priorities`, with the configuration values of
+:mod:`docs_engine.settings`. Two modules serve them all: :mod:`docs_engine.project`
+(the project's files and languages, standard library only, read by the
+Makefile too) and :mod:`docs_engine.build_files` (files written the same way by
+every build).
 """
+
+
+def setup(app):
+    """The engine as one Sphinx extension (``conf.py`` lists ``docs_engine``): see
+    :mod:`docs_engine.pipeline`, imported only here, so that importing a tool of
+    this package never loads Sphinx."""
+    from docs_engine import pipeline
+
+    return pipeline.setup(app)

@@ -4,8 +4,8 @@ Some extensions print their configuration at every start: myst-parser its
 whole ``MdParserConfig``, sphinx-gallery which converter it uses for
 notebooks, Sphinx every static template it evaluates. Over the several
 Sphinx runs of a build that buries the warnings a contributor must read.
-This extension drops those informational lines (never a warning or an
-error) from the log Sphinx prints.
+:func:`drop_configuration_dumps` drops those informational lines (never a
+warning or an error) from the log Sphinx prints.
 """
 
 import logging
@@ -28,8 +28,7 @@ class DropConfigurationDumps(logging.Filter):
         return not message.startswith(CONFIGURATION_DUMPS)
 
 
-def setup(app: Sphinx) -> dict:
+def drop_configuration_dumps(app: Sphinx) -> None:
     # Sphinx attached its handlers before loading extensions.
     for handler in logging.getLogger("sphinx").handlers:
         handler.addFilter(DropConfigurationDumps())
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -135,11 +135,11 @@ def setup_reading(app) -> None:
     The executed pages need only the ``image-sg`` directive and the
     stylesheet: sphinx-gallery's ``load_style`` extension, made for this.
     ``sphinx_gallery_conf`` is declared here as ``gen_gallery`` declares it,
-    and completed with its defaults once conf.py is read (:func:`fill_reading_defaults`).
+    and completed with its defaults once conf.py is read (:func:`fill_reading_defaults`,
+    at ``config-inited``, :data:`FILLS_DEFAULTS_AT`).
     """
     app.setup_extension("sphinx_gallery.load_style")
     app.add_config_value("sphinx_gallery_conf", {}, "html", types=[dict])
-    app.connect("config-inited", fill_reading_defaults, priority=FILLS_DEFAULTS_AT)
 
 
 def fill_reading_defaults(app, config) -> None:

@@ -117,9 +117,3 @@ def rerun_unrecorded(app: Sphinx) -> None:
             if any(read_record(image) is None for image in figures):
                 logger.info("running %s again: its figures have no records", executed.name)
                 sg.forget_execution(executed)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.execution.gallery")
-    app.connect("builder-inited", rerun_unrecorded, priority=sg.GENERATES_GALLERY_AT - 50)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

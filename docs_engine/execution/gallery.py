@@ -59,6 +59,20 @@ from docs_engine.execution.training_record import read_environment, recorded_mac
 logger = logging.getLogger(__name__)
 
 
+def load_sphinx_gallery(app: Sphinx) -> None:
+    """sphinx-gallery's generator where the examples execute; elsewhere, only what
+    reads its output (its directive and style), without matplotlib."""
+    if reads_executed_gallery(app):
+        sg.setup_reading(app)
+    else:
+        app.setup_extension("sphinx_gallery.gen_gallery")
+
+
+def reads_executed_gallery(app: Sphinx) -> bool:
+    """Whether this build reads the gallery the gallery step executed (a language's)."""
+    return not app.config.gallery_execute
+
+
 def gallery_folders(app: Sphinx, config: Config) -> None:
     """Create each gallery folder, or hide the gallery from sphinx-gallery."""
     gallery_conf = config.sphinx_gallery_conf
@@ -169,23 +183,3 @@ def check_and_finish(app: Sphinx) -> None:
             before, modified = build_cache(app.env, "archives").get(archive, (None, 0))
             if content == before:
                 os.utime(archive, ns=(modified, modified))
-
-
-def setup(app: Sphinx) -> dict:
-    app.add_config_value("gallery_execute", True, "env", types=[bool])
-    # Only the step that executes loads sphinx-gallery's generator (and with it
-    # matplotlib); the language builds read its output with its directive and style.
-    if app.config.gallery_execute:
-        app.setup_extension("sphinx_gallery.gen_gallery")
-    else:
-        sg.setup_reading(app)
-    app.add_config_value("gallery_dir", "examples", "env", types=[str])
-    # Where the example scripts live, relative to the source folder.
-    app.add_config_value("examples_dir", "../examples", "env", types=[str])
-    app.connect("config-inited", gallery_folders, priority=sg.FILLS_DEFAULTS_AT - 5)
-    app.connect("builder-inited", keep_archives, priority=sg.GENERATES_GALLERY_AT - 100)
-    app.connect("builder-inited", remove_stale_outputs, priority=sg.GENERATES_GALLERY_AT - 100)
-    app.connect("builder-inited", forget_outdated_executions,
-                priority=sg.GENERATES_GALLERY_AT - 100)
-    app.connect("builder-inited", check_and_finish, priority=sg.GENERATES_GALLERY_AT + 100)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

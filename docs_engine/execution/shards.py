@@ -319,17 +319,3 @@ def skip_other_examples(app: Sphinx, config: Config) -> None:
                for examples, _ in galleries(app) for source in sorted(examples.rglob("*.py"))
                if source.relative_to(examples).as_posix() not in wanted]
     sg.skip_examples(config.sphinx_gallery_conf, ignored)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.execution.gallery")
-    # Set by the Makefile's gallery step: how many examples to execute side by side.
-    app.add_config_value("gallery_jobs", 1, "", types=[int])
-    # Set for a shard's build: the examples it executes (paths from the examples
-    # folder); the others are left out of its gallery.
-    app.add_config_value("gallery_examples", [], "", types=[list])
-    # After the execution step has removed stale outputs and forgotten the
-    # examples to run again (docs_engine.execution.figure_record), before sphinx-gallery.
-    app.connect("builder-inited", execute_shards, priority=sg.GENERATES_GALLERY_AT - 10)
-    app.connect("config-inited", skip_other_examples, priority=sg.FILLS_DEFAULTS_AT + 1)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,8 +15,3 @@ def remove_source_maps(app: Sphinx, exception: Exception | None) -> None:
         return
     for source_map in Path(app.outdir, "_static").rglob("*.map"):
         source_map.unlink()
-
-
-def setup(app: Sphinx) -> dict:
-    app.connect("build-finished", remove_source_maps)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

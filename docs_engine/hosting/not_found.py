@@ -26,8 +26,9 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 from sphinx.application import Sphinx
 
+from docs_engine import priorities
 from docs_engine.build_files import replace_file
-from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, translations
 from docs_engine.hosting.site_urls import page_url
 
 TITLE = "Page not found"
@@ -35,6 +36,7 @@ EXPLANATION = "There is no page at this address: it may have moved, or the addre
 HOME = "Go to the home page"
 SEARCH = "Search the site"
 SEARCH_BUTTON = "Search"
+MESSAGES = (TITLE, EXPLANATION, HOME, SEARCH, SEARCH_BUTTON)
 
 BODY = """<h1>{title}</h1>
 <p>{explanation}</p>
@@ -57,8 +59,6 @@ LANGUAGE_FROM_PATH = """
     }}
   }})();
 """
-# Before the page's other scripts (Sphinx's own come at 200).
-LANGUAGE_FROM_PATH_PRIORITY = 100
 
 
 def translate_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -99,7 +99,7 @@ def pick_language_from_path(app: Sphinx, pagename: str, templatename: str, conte
         language=json.dumps(app.config.language),
     )
     # Called here, it adds the script to this page only (Sphinx's documented behaviour).
-    app.add_js_file(None, body=script, priority=LANGUAGE_FROM_PATH_PRIORITY)
+    app.add_js_file(None, body=script, priority=priorities.LANGUAGE_FROM_PATH_SCRIPT)
 
 
 def write_root_not_found(app: Sphinx, exception: Exception | None) -> None:
@@ -108,15 +108,3 @@ def write_root_not_found(app: Sphinx, exception: Exception | None) -> None:
         return
     page = Path(app.outdir) / f"{app.config.notfound_pagename}.html"
     replace_file(Path(app.outdir).parent / "404.html", page.read_bytes())
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("notfound.extension")
-    app.setup_extension("docs_engine.hosting.site_urls")
-    app.setup_extension("docs_engine.translation.catalogs")
-    add_messages(app, TITLE, EXPLANATION, HOME, SEARCH, SEARCH_BUTTON)
-    app.connect("html-page-context", translate_page)
-    app.connect("html-page-context", keep_out_of_search_engines)
-    app.connect("html-page-context", pick_language_from_path)
-    app.connect("build-finished", write_root_not_found)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

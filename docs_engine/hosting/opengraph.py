@@ -40,9 +40,3 @@ def add_opengraph_tags(app: Sphinx, pagename: str, templatename: str, context: d
     tags = opengraph_tags(app, pagename, context)
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta property="{name}" content="{escape(value)}">' for name, value in tags.items())
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.hosting.site_urls")
-    app.connect("html-page-context", add_opengraph_tags)  # after page_description (400)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

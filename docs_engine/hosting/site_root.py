@@ -45,9 +45,3 @@ def write_site_root(app: Sphinx, exception: Exception | None) -> None:
     replace_file(root / "sitemap.xml", SITEMAP_INDEX.format(sitemaps=sitemaps).encode("utf-8"))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"
     replace_file(root / "robots.txt", robots.encode("utf-8"))
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.hosting.site_urls")
-    app.connect("build-finished", write_site_root)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -143,16 +143,6 @@ def configure_site(app: Sphinx, config: Config) -> None:
     config.sitemap_locales = list(config.languages)
 
 
-def setup(app: Sphinx) -> dict:
-    # sphinx-sitemap declares `site_url`, the setting this module reads.
-    app.setup_extension("sphinx_sitemap")
-    app.add_config_value("languages", {"en": "English"}, "html", types=[dict])
-    app.add_config_value("site_version_path", "", "html", types=[str])
-    app.add_config_value("language_exclude_patterns", {}, "env", types=[dict])
-    app.connect("config-inited", configure_site, priority=100)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
-
-
 def main() -> int:
     """Check the site's address settings (conf.py and the environment)."""
     conf = runpy.run_path("conf.py")  # declarative: no side effects

@@ -37,8 +37,3 @@ def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
     for folder in (outdir / "_downloads").glob("*"):
         if folder.name not in downloads:
             shutil.rmtree(folder)
-
-
-def setup(app: Sphinx) -> dict:
-    app.connect("build-finished", remove_stale_outputs)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

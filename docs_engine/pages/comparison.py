@@ -28,10 +28,9 @@ from html import escape
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 from docs_engine.execution.contract import ContractError, example_results
 from docs_engine.translation.example_sources import example_title
 
@@ -181,11 +180,3 @@ class VariantComparison(SphinxDirective):
         if isinstance(content, str):
             content = nodes.Text(content)
         return nodes.entry("", nodes.paragraph("", "", content), classes=["number"] if number else [])
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.translation.catalogs")
-    add_messages(app, *MESSAGES.values())
-    app.add_node(exact_number, html=(visit_exact_number_html, depart_exact_number_html))
-    app.add_directive("variant-comparison", VariantComparison)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

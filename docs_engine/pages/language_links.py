@@ -20,7 +20,7 @@ from babel.core import get_global
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, translations
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, translations
 from docs_engine.project import language_tag, source_language
 from docs_engine.hosting.site_urls import has_twin, language_base_url, page_url
 
@@ -101,15 +101,3 @@ def translate_title(app: Sphinx, config: Config) -> None:
     conf.py gives, and Sphinx would say that the configuration changed.
     """
     config.html_title = translations(app, EXTENSIONS_CATALOG).gettext(config.html_title)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.hosting.site_urls")
-    app.setup_extension("docs_engine.translation.catalogs")
-    # The site's title is translated as the configuration is read (translate_title).
-    add_messages(app, SWITCHER_LABEL, lambda app: app.config.html_title)
-    app.connect("config-inited", translate_title)
-    app.connect("html-page-context", add_language_links)
-    app.connect("build-finished", keep_sitemap_alternates_to_twins, priority=600)  # after sphinx-sitemap
-    app.connect("html-page-context", add_switcher_label)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

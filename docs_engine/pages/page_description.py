@@ -48,9 +48,3 @@ def add_description(app: Sphinx, pagename: str, templatename: str, context: dict
     context["meta"] = {**(context.get("meta") or {}), "og:description": description}
     context["metatags"] = (context.get("metatags", "")
                            + f'\n<meta name="description" content="{escape(description)}">')
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.hosting.opengraph")
-    app.connect("html-page-context", add_description, priority=400)  # before opengraph's tags
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

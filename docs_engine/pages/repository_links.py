@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, add_messages, is_translated, translation_source,
+from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, is_translated, translation_source,
                                   translations)
 
 MESSAGES = {
@@ -88,13 +88,3 @@ def add_repository_links(app: Sphinx, pagename: str, templatename: str, context:
                          doctree) -> None:
     # Pages Sphinx makes itself (search, index) have no source file.
     context["repository_links"] = page_links(app, pagename) if doctree else []
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.translation.catalogs")
-    app.setup_extension("docs_engine.execution.gallery")
-    add_messages(app, *MESSAGES.values())
-    app.add_config_value("repository_url", "", "html", types=[str])
-    app.add_config_value("repository_branch", "main", "html", types=[str])
-    app.connect("html-page-context", add_repository_links)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

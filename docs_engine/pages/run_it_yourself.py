@@ -24,13 +24,13 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from docs_engine import priorities
 from docs_engine.execution import environment as execution_environment
 from docs_engine.execution import learner_requirements
-from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 from docs_engine.execution.environment import describe, tolerance
 from docs_engine.execution.learner_requirements import page_requirements
 from docs_engine.adapters.sphinx_gallery import CSS
@@ -74,7 +74,7 @@ def command(text: str) -> nodes.literal_block:
 class RunItYourself(SphinxTransform):
     """Put a box before an example page's downloads; fill every box in."""
 
-    default_priority = 25  # after sphinx.transforms.i18n.Locale (20): built translated
+    default_priority = priorities.ADDS_RUN_IT_YOURSELF  # built translated
 
     def apply(self, **kwargs) -> None:
         for footer in list(self.document.findall(nodes.container)):
@@ -119,12 +119,3 @@ class RunItYourself(SphinxTransform):
                            subtype="record")
             return []
         return describe(environment, gettext, language)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.translation.catalogs")
-    add_messages(app, *MESSAGES.values(), *learner_requirements.MESSAGES.values(),
-                 *execution_environment.MESSAGES.values())
-    app.add_directive("run-it-yourself", RunItYourselfDirective)
-    app.add_transform(RunItYourself)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,16 +14,14 @@ read (not valid gettext) is left out of it with a warning, one line naming
 its file and line, in msgfmt's words.
 """
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, add_messages, catalog_folder, is_translated,
+from docs_engine import priorities
+from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, catalog_folder, is_translated,
                                   translation_source, translations)
 from docs_engine.translation.po_checks import (CatalogSyntaxError, Progress, catalog_progress, load_catalog,
                                                progress_of)
@@ -100,7 +98,7 @@ class TranslationStatus(SphinxDirective):
 class IncompleteTranslationNotice(SphinxTransform):
     """Put a notice at the top of a translated page whose catalog is incomplete."""
 
-    default_priority = 30  # after sphinx.transforms.i18n.Locale (20)
+    default_priority = priorities.NOTES_INCOMPLETE_TRANSLATION
 
     def apply(self, **kwargs) -> None:
         if not is_translated(self.env):
@@ -122,11 +120,3 @@ class IncompleteTranslationNotice(SphinxTransform):
         target = sections[0] if sections else self.document
         position = 1 if sections and isinstance(target[0], nodes.title) else 0
         target.insert(position, notice)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.translation.catalogs")
-    add_messages(app, *MESSAGES.values())
-    app.add_directive("translation-status", TranslationStatus)
-    app.add_transform(IncompleteTranslationNotice)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -33,7 +33,7 @@ from sphinx.util.i18n import docname_to_domain
 
 from docs_engine.translation.catalog_compiler import read_problems
 from docs_engine.translation.po_checks import LINE_WIDTH
-from docs_engine.project import engine_version, source_language
+from docs_engine.project import source_language
 
 logger = logging.getLogger(__name__)
 
@@ -154,14 +154,3 @@ def note_catalog(env: BuildEnvironment, docname: str) -> None:
 
 def note_own_catalog(app: Sphinx, doctree: nodes.document) -> None:
     note_catalog(app.env, app.env.docname)
-
-
-def setup(app: Sphinx) -> dict:
-    app.add_event(MESSAGES_EVENT)
-    app.add_config_value("catalog_sources", "../locales", "env", types=[str])
-    app.connect("builder-inited", check_compiled)
-    app.connect("doctree-read", note_own_catalog)
-    app.connect("build-finished", write_extensions_template)
-    # Every extension of ours sets this one up: its env_version stands for them all.
-    return {"parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": engine_version()}

@@ -19,10 +19,10 @@ from collections.abc import Callable
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from docs_engine.build_files import builder_name, note_builder
+from docs_engine import priorities
+from docs_engine.build_files import builder_name
 
 LINE_WIDTH = 79
 
@@ -133,7 +133,7 @@ def take_companions(transform: SphinxTransform, kind: type[nodes.Element]
 class ExtractCodeComments(SphinxTransform):
     """Give each code block of an example page its comments as messages."""
 
-    default_priority = 5  # before sphinx.transforms.i18n.PreserveTranslatableMessages (10)
+    default_priority = priorities.EXTRACTS_CODE_COMMENTS
 
     def apply(self, **kwargs) -> None:
         if self.env.docname.startswith(self.config.gallery_dir + "/"):
@@ -148,7 +148,7 @@ class ExtractCodeComments(SphinxTransform):
 class ApplyCodeComments(SphinxTransform):
     """Put the translated comments into the code, and drop the companions."""
 
-    default_priority = 25  # after sphinx.transforms.i18n.Locale (20)
+    default_priority = priorities.APPLIES_CODE_COMMENTS
 
     def apply(self, **kwargs) -> None:
         for block, companion in take_companions(self, code_comments):
@@ -158,11 +158,3 @@ class ApplyCodeComments(SphinxTransform):
                 block.children = []
                 block += nodes.Text(code)
                 block.rawsource = code
-
-
-def setup(app: Sphinx) -> dict:
-    app.add_node(code_comments)
-    app.add_transform(ExtractCodeComments)
-    app.add_transform(ApplyCodeComments)
-    app.connect("builder-inited", note_builder)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

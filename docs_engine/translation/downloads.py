@@ -21,10 +21,10 @@ import os
 from pathlib import Path
 
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
+from docs_engine import priorities
 from docs_engine.build_files import build_cache, write_if_changed, zip_bytes
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, is_translated, note_catalog, translations
 from docs_engine.translation.example_sources import example_scripts, script_docname, translated_source
@@ -78,7 +78,7 @@ def downloads_dir(env: BuildEnvironment) -> Path:
 class TranslatedDownloads(SphinxTransform):
     """Point a translated gallery page's download links at translated files."""
 
-    default_priority = 25  # after sphinx.transforms.i18n.Locale (20)
+    default_priority = priorities.TRANSLATES_DOWNLOADS
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
@@ -120,9 +120,3 @@ class TranslatedDownloads(SphinxTransform):
                 path = out_dir / name
                 write_if_changed(path, files[name])
                 link["reftarget"] = os.path.relpath(path, doc_dir)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.translation.catalogs")
-    app.add_transform(TranslatedDownloads)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -31,8 +31,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
-from docs_engine.adapters import sphinx_gallery as sg
-from docs_engine.build_files import note_builder, write_if_changed
+from docs_engine import priorities
+from docs_engine.build_files import write_if_changed
 from docs_engine.translation.catalogs import Build
 from docs_engine.translation.code_comments import add_companions, take_companions
 from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, figure_messages, find_figure_texts
@@ -61,7 +61,7 @@ def is_example_page(build: Build, docname: str) -> bool:
 class ExtractFigureTexts(SphinxTransform):
     """Give each code block of an example page its figure texts as messages."""
 
-    default_priority = 5  # before sphinx.transforms.i18n.PreserveTranslatableMessages (10)
+    default_priority = priorities.EXTRACTS_FIGURE_TEXTS
 
     def apply(self, **kwargs) -> None:
         if not is_example_page(self.env, self.env.docname):
@@ -77,7 +77,7 @@ class ExtractFigureTexts(SphinxTransform):
 class DropFigureTexts(SphinxTransform):
     """Remove the companions once Sphinx has translated the page."""
 
-    default_priority = 25  # after sphinx.transforms.i18n.Locale (20)
+    default_priority = priorities.DROPS_FIGURE_TEXTS
 
     def apply(self, **kwargs) -> None:
         take_companions(self, figure_texts)
@@ -121,15 +121,3 @@ def warn_about_computed_figure_texts(app: Sphinx) -> None:
                         location=f"{script.relative_to(examples.parent).as_posix()}:{text.line}",
                         type="i18n", subtype="figure-text",
                     )
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.execution.gallery")
-    app.add_node(figure_texts)
-    app.add_transform(ExtractFigureTexts)
-    app.add_transform(DropFigureTexts)
-    app.connect("builder-inited", note_builder)
-    app.connect("builder-inited", warn_about_computed_figure_texts,
-                priority=sg.GENERATES_GALLERY_AT - 50)
-    app.connect("build-finished", mark_figure_texts_in_templates)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

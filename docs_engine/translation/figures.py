@@ -40,6 +40,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from docs_engine import priorities
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.build_files import build_cache
 from docs_engine.translation.catalogs import Build, is_translated, note_catalog, translation_source, translations
@@ -226,7 +227,7 @@ def _catalog_line(path: Path, message: str) -> int:
 class TranslatedFigures(SphinxTransform):
     """Point a translated gallery page's figures and thumbnails at translated images."""
 
-    default_priority = 25  # after sphinx.transforms.i18n.Locale (20), which translates the alt text
+    default_priority = priorities.TRANSLATES_FIGURES  # after Sphinx translated the alt text
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
@@ -346,13 +347,3 @@ def wait_for_drawings(app: Sphinx, env) -> None:
     processes = drawing_ahead(app)
     while processes:
         os.waitpid(processes.popitem()[0], 0)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.translation.catalogs")
-    app.setup_extension("docs_engine.execution.figure_record")
-    app.setup_extension("docs_engine.translation.figure_messages")
-    app.add_transform(TranslatedFigures)
-    app.connect("env-before-read-docs", draw_ahead)
-    app.connect("env-updated", wait_for_drawings)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

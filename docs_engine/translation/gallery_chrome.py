@@ -32,8 +32,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from docs_engine import priorities
 from docs_engine.build_files import write_if_changed
-from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, is_translated, translations
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, is_translated, translations
 from docs_engine.translation.example_sources import example_title, intro_and_title
 from docs_engine.adapters.sphinx_gallery import (CSS, GalleryImageNode, thumbnail_frame,
                                                thumbnail_frame_html, thumbnail_image,
@@ -53,13 +54,12 @@ MESSAGES = {
 # sphinx-gallery's stylesheet labels each output block with CSS, in English;
 # this stylesheet, loaded after it, relabels them in the build's language.
 OUTPUT_LABEL_CSS = "gallery-chrome.css"
-OUTPUT_LABEL_PRIORITY = 600
 
 
 class GalleryChrome(SphinxTransform):
     """Give sphinx-gallery's generated text one catalog, and translate it."""
 
-    default_priority = 15  # before sphinx.transforms.i18n.Locale (20)
+    default_priority = priorities.TRANSLATES_GALLERY_CHROME
 
     def apply(self, **kwargs) -> None:
         gallery = self.config.gallery_dir + "/"
@@ -126,7 +126,7 @@ class ThumbnailAlt(SphinxPostTransform):
     already translates.
     """
 
-    default_priority = 5  # before pending_xref nodes become links (10)
+    default_priority = priorities.TRANSLATES_THUMBNAIL_ALT
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
@@ -148,15 +148,3 @@ def write_output_label(app: Sphinx) -> None:
     label = translations(app, EXTENSIONS_CATALOG).gettext(MESSAGES["output"])
     css = f".{CSS['output']}::before {{ content: {json.dumps(label)}; }}\n"
     write_if_changed(Path(app.outdir) / "_static" / OUTPUT_LABEL_CSS, css.encode("utf-8"))
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.translation.catalogs")
-    add_messages(app, *MESSAGES.values())
-    app.add_transform(GalleryChrome)
-    app.add_post_transform(ThumbnailAlt)
-    # After the extensions' stylesheets (priority 500), sphinx-gallery's among
-    # them: its rule of the same selector sets the English label.
-    app.add_css_file(OUTPUT_LABEL_CSS, priority=OUTPUT_LABEL_PRIORITY)
-    app.connect("builder-inited", write_output_label)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,7 +25,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, add_messages, note_catalog, translations
+from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 
 # The gettext domain of Sphinx's and the theme's own messages.
 THEME_CATALOG = "sphinx"
@@ -57,12 +57,3 @@ def resolve_locale_dirs(app: Sphinx, config: Config) -> None:
 def depend_on_theme_catalogs(app: Sphinx, doctree: nodes.document) -> None:
     for catalog in (THEME_CATALOG, EXTENSIONS_CATALOG):
         note_catalog(app.env, catalog)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("docs_engine.translation.catalogs")
-    add_messages(app, *TEXT_OPTIONS.values())
-    app.connect("config-inited", resolve_locale_dirs)
-    app.connect("builder-inited", translate_theme_options)
-    app.connect("doctree-read", depend_on_theme_catalogs)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

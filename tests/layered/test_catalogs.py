@@ -1,4 +1,3 @@
-from pathlib import Path
 
 import pytest
 from docs_engine.translation.catalog_compiler import CatalogError, compile_catalog, compile_catalogs

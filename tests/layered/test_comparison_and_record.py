@@ -1,7 +1,6 @@
 import json
 import platform
 import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from docs_engine.translation import catalogs
 from docs_engine import project
 from tests.layered.conftest import PROJECT, Build, build_tinysite
 
@@ -222,7 +221,8 @@ def test_a_configuration_edit_writes_every_page_it_changes(built):
 def test_an_engine_edit_rereads_every_page_without_being_told(built, monkeypatch):
     # As if docs_engine's code had changed: its checksum, the env_version our
     # extensions give Sphinx, is another (the Makefile passes no -E).
-    monkeypatch.setattr(catalogs, "engine_version", lambda: project.engine_version() + 1)
+    version = project.engine_version()
+    monkeypatch.setattr(project, "engine_version", lambda: version + 1)
     builds = build_tinysite(built)
     assert reread(builds) == {"en": EVERY_PAGE, "es": EVERY_PAGE}
     assert_equals_a_clean_build(built, builds)
