@@ -13,8 +13,18 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-# The project the tools work on: the Makefile runs them from its folder.
-ROOT = Path.cwd()
+
+def find_root(start: Path) -> Path:
+    """The project a tool works on: the nearest folder holding ``languages.toml``
+    from ``start`` upwards, as git finds its repository, so that a tool works
+    from any folder of the project; else the project this package belongs to."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / "languages.toml").is_file():
+            return folder
+    return Path(__file__).resolve().parent.parent
+
+
+ROOT = find_root(Path.cwd())
 # What a copy of the project needs to build, test and benchmark.
 PROJECT_FILES = ["conf.py", "languages.toml", "Makefile", "pyproject.toml", "docs", "docs_engine", "examples",
                  "locales", "requirements.txt", "requirements-test.txt", "constraints.txt"]
