@@ -153,8 +153,8 @@ gettext: $(STAMPS)/gallery
 	$(SPHINX) -b gettext -D gallery_execute=0 -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 
 # Merge new and changed English messages into the catalogs: translations are
-# kept, a changed message keeps its old translation marked fuzzy (sphinx-intl),
-# with the English it had before in `#|` lines.
+# kept, a changed message keeps its old translation marked fuzzy (GNU msgmerge
+# --previous), with the English it translated in `#|` lines.
 update-po: gettext
 	$(BIN)/python -m docs_engine.translators.update --pot-dir $(BUILDDIR)/gettext \
 		$(addprefix --language ,$(TRANSLATIONS))

@@ -196,14 +196,15 @@ def catalog_language(path: Path) -> str | None:
     return parts[under[-1]] if under else None
 
 
-def read_catalog(path: Path):
-    """A catalog as Babel reads it, in the language of the folder it lives in.
+def read_catalog(path: Path, content: bytes | None = None):
+    """A catalog as Babel reads it, in the language of the folder it lives in:
+    the file's, or ``content`` if given (what msgmerge made of it).
 
     Babel reads a fuzzy message's ``#| msgid`` lines as a comment; they are
     turned back into the message's previous English here.
     """
-    with path.open("rb") as source:
-        catalog = read_po(source, locale=catalog_language(path))
+    catalog = read_po(BytesIO(path.read_bytes() if content is None else content),
+                      locale=catalog_language(path))
     for message in catalog:
         previous = [c[2:] for c in message.user_comments if c.startswith("| ")]
         if previous and previous[0].startswith("msgid "):

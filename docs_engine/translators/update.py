@@ -1,12 +1,15 @@
 """Merge the English templates into the catalogs: ``make update-po``.
 
-Runs ``sphinx-intl update``, which keeps every translation and marks a
-translation fuzzy when its English message changed. sphinx-intl does not
-record what the English said before; this script adds it, as the ``#|``
-lines PO editors show next to a fuzzy message, so the translator sees
-exactly what changed. It also gives every message the extracted comments
-(``#.``) its template has now, such as the mark of figure text: sphinx-intl
-rewrites a catalog only when its set of messages changed.
+GNU ``msgmerge --previous`` merges each template into its catalog: every
+translation is kept, a message whose English changed keeps the translation
+of its closest old message, marked fuzzy, with the English it translated in
+``#|`` lines (kept from one update to the next until a translator reviews
+it), and every message gets the extracted comments (``#.``) its template
+has now, such as the mark of figure text. The merged catalog is written back
+in the project's one wrapping (:func:`~docs_engine.translation.po_checks.formatted`),
+and only when its messages, their ``#|`` lines or their comments changed, so
+that a template's new date alone changes nothing. A template without a
+catalog (a new page, a new language) becomes one.
 
 The ``sphinx`` domain's catalog is left out: ``sphinx.po`` completes the
 theme's and Sphinx's own catalogs message by message
@@ -19,43 +22,45 @@ memory, ``locales/<lang>/memory.po``, where ``make find-po`` finds them
 (:mod:`docs_engine.translators.memory`).
 
 The languages are every one languages.toml translates, unless ``--language``
-names some; a new language's catalogs are made from the templates. A catalog
-that is not valid gettext would be merged as a parser guesses it: then
-nothing is written, each broken catalog (or memory) is named with its line
-in msgfmt's words, and the exit code is 2.
+names some. A catalog that is not valid gettext would be merged as a parser
+guesses it: then nothing is written, each broken catalog (or memory) is named
+with its line in msgfmt's words, and the exit code is 2.
 """
 
 import argparse
+import re
 import subprocess
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
 from docs_engine.project import ROOT
-
-from docs_engine.translation.po_checks import LINE_WIDTH, formatted, read_catalog as read
+from docs_engine.translation.po_checks import formatted, read_catalog
 from docs_engine.translators.memory import memory_file, retire
 from docs_engine.translators.site_catalogs import (CatalogError, add_language_option, catalog_folder,
                                                    chosen_languages, syntax_error)
 
-
-def copy_extracted_comments(template: Path, catalog) -> bool:
-    """Give the catalog's messages the template's extracted comments; whether any changed."""
-    with template.open("rb") as source:
-        comments = {message.id: message.auto_comments for message in read_po(source) if message.id}
-    changed = False
-    for message in catalog:
-        if message.id in comments and message.auto_comments != comments[message.id]:
-            message.auto_comments = list(comments[message.id])
-            changed = True
-    return changed
-
-
-# Templates sphinx-intl does not merge (see above).
+# Templates that are not merged (see above).
 NOT_MERGED = {"sphinx.pot"}
+# msgmerge keeps the `#|` lines of an obsolete message (as `#~|`), which Babel
+# cannot read; an obsolete message leaves the catalog without them anyway.
+_OBSOLETE_PREVIOUS = re.compile(rb"^#~\|.*\n", re.M)
+
+
+def msgmerge(catalog: Path, template: Path) -> bytes:
+    """The catalog with the template merged in, as GNU msgmerge writes it."""
+    result = subprocess.run(["msgmerge", "--previous", "--quiet", "--output-file=-", str(catalog), str(template)],
+                            capture_output=True)
+    if result.returncode != 0:
+        raise CatalogError(result.stderr.decode(errors="replace").strip()
+                           or f"msgmerge could not merge {template} into {catalog}")
+    return _OBSOLETE_PREVIOUS.sub(b"", result.stdout)
+
+
+def _messages(catalog) -> dict:
+    return {message.id: (message.previous_id, message.auto_comments) for message in catalog if message.id}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,56 +73,44 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogError as error:
         print(error.line(), file=sys.stderr)
         return 2
-    catalogs = {language: sorted(catalog_folder(language).rglob("*.po")) for language in languages}
-    memories = [memory_file(language) for language in languages if memory_file(language).is_file()]
+    templates = sorted(template for template in args.pot_dir.rglob("*.pot")
+                       if template.relative_to(args.pot_dir).as_posix() not in NOT_MERGED)
+    catalogs = {language: [catalog_folder(language) / template.relative_to(args.pot_dir).with_suffix(".po")
+                           for template in templates] for language in languages}
+    checked = [path.relative_to(ROOT) for language in languages for path in
+               [*sorted(catalog_folder(language).rglob("*.po")), memory_file(language)] if path.is_file()]
     with ThreadPoolExecutor() as pool:
-        errors = [error for error in pool.map(
-            syntax_error, [path.relative_to(ROOT) for paths in [*catalogs.values(), memories] for path in paths])
-            if error]
-    if errors:
-        print("\n".join(errors), file=sys.stderr)
-        return 2
-    before = {path: {m.string: m.id for m in read(path) if m.id and m.string}
-              for paths in catalogs.values() for path in paths}
-    with tempfile.TemporaryDirectory() as merged:
-        for template in args.pot_dir.rglob("*.pot"):
-            name = template.relative_to(args.pot_dir)
-            if name.as_posix() not in NOT_MERGED:
-                (Path(merged) / name).parent.mkdir(parents=True, exist_ok=True)
-                (Path(merged) / name).symlink_to(template.resolve())
-        merging = subprocess.run(
-            [Path(sys.executable).parent / "sphinx-intl", "update", "--pot-dir", merged,
-             "--locale-dir", str(ROOT / "locales"), "--line-width", str(LINE_WIDTH),
-             *(f"--language={language}" for language in languages)],
-        )
-    if merging.returncode != 0:
-        print(f"sphinx-intl update failed (exit code {merging.returncode}); see its messages above",
-              file=sys.stderr)
-        return 1
+        errors = [error for error in pool.map(syntax_error, checked) if error]
+        if errors:
+            print("\n".join(errors), file=sys.stderr)
+            return 2
+        try:  # msgmerge runs as a process for each catalog, side by side
+            merged = {language: list(pool.map(
+                lambda pair: pair[0].is_file() and msgmerge(*pair), zip(paths, templates)))
+                for language, paths in catalogs.items()}
+        except CatalogError as error:
+            print(f"msgmerge failed: {error}", file=sys.stderr)
+            return 1
     for language, paths in catalogs.items():
-        updated, retired = {}, {}
-        for path in paths:
-            catalog = read(path)
-            name = path.relative_to(catalog_folder(language)).with_suffix(".pot")
-            template = args.pot_dir / name
-            changed = (name.as_posix() not in NOT_MERGED and template.exists()
-                       and copy_extracted_comments(template, catalog))
-            for message in catalog:
-                if message.fuzzy and message.id and not message.previous_id:
-                    previous = before[path].get(message.string)
-                    if previous and previous != message.id:
-                        message.previous_id = [previous]
-                        changed = True
+        created, updated, retired = {}, {}, {}
+        for path, template, text in zip(paths, templates, merged[language]):
+            if not text:  # a new catalog: the template's messages, none translated
+                with template.open("rb") as source:
+                    created[path] = read_po(source, locale=language)
+                continue
+            catalog = read_catalog(path, text)
             if catalog.obsolete:
                 retired[path.relative_to(catalog_folder(language)).as_posix()] = catalog
-            if changed or catalog.obsolete:
+            if catalog.obsolete or _messages(catalog) != _messages(read_catalog(path)):
                 updated[path] = catalog
         # The memory first: if writing it fails, the catalogs still hold everything.
         kept = retire(language, retired)
         left = sum(len(catalog.obsolete) for catalog in retired.values())
-        for path, catalog in updated.items():
+        for path, catalog in [*created.items(), *updated.items()]:
             catalog.obsolete.clear()
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(formatted(catalog))
+            print(f"{'Create' if path in created else 'Update'}: {path.relative_to(ROOT)}")
         if retired:
             print(f"{left} obsolete messages left {len(retired)} catalogs; {kept} new translations"
                   f" kept in {memory_file(language).relative_to(ROOT)}, where `make find-po` finds them")
