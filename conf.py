@@ -48,12 +48,12 @@ mathjax_path = "mathjax/es5/tex-chtml-full.js"
 
 # -- Example gallery ---------------------------------------------------------
 
-examples_dir = "../examples"  # relative to docs/, the source folder
-gallery_dir = "examples"  # docs/examples is a link into _build/gallery
+# The example scripts are in examples/, and the gallery they are executed into
+# is docs/examples (a link into _build/gallery), its pages examples/...: the
+# defaults of examples_dir and gallery_dir (docs_engine/settings.py), which the
+# translators' tools read too. The gallery step gives them to sphinx-gallery.
 
 sphinx_gallery_conf = {
-    "examples_dirs": [examples_dir],
-    "gallery_dirs": [gallery_dir],
     # Sections and examples in reading order: by the numbers in the file names
     # (the gallery step sets the sections' order, which needs the source folder).
     "within_subsection_order": "docs_engine.execution.reading_order.example_key",

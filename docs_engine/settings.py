@@ -50,3 +50,8 @@ SETTINGS = (
     Setting("repository_branch", "main", "html", str,
             "The branch those links point into."),
 )
+
+
+def default(name: str):
+    """A setting's default: what the build uses where ``conf.py`` does not set it."""
+    return next(setting.default for setting in SETTINGS if setting.name == name)

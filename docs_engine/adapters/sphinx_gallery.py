@@ -24,7 +24,7 @@ upgrade has one file to check. What is assumed here, for the versions in
   ``thumbnail_size`` (:func:`thumbnail_figure`);
 - how it decides to execute an example again: the text-mode md5 of the
   source against ``<gallery copy>.md5`` (so it runs again when that file is
-  gone: :func:`forget_execution`); and its ``ignore_pattern``, a
+  gone); and its ``ignore_pattern``, a
   regular expression searched in each example's file name (file names are
   unique across a gallery);
 - the event priorities of its handlers: it fills its configuration's
@@ -35,11 +35,11 @@ upgrade has one file to check. What is assumed here, for the versions in
   the ``image-sg`` directive and the stylesheet, all a build that executes
   nothing needs (:func:`setup_reading`), with ``DEFAULT_GALLERY_CONF`` for
   the values our modules read (``thumbnail_size``, the notebook's);
-- what it writes for each example ``<name>.py`` in the gallery folder
-  (:data:`EXAMPLE_OUTPUTS`, among them ``<name>.cost.json`` with the
-  seconds it took in ``time``; images ``images/sphx_glr_<name>_NNN.png`` and
-  ``images/thumb/sphx_glr_<name>_thumb.png``: :func:`example_of_image`), and
-  the reST it writes for an executed example: each printed output as an
+- the files it writes for each example, and their names, are
+  :mod:`docs_engine.adapters.gallery_files`' (which needs no package, for
+  the code that only names them); ``<name>.cost.json`` holds the seconds
+  the last execution took in ``time``; the reST it writes for an executed
+  example holds each printed output as an
   ``sphx-glr-script-out`` block (:func:`executed_blocks` reads them), each
   figure as an ``image-sg`` directive whose path starts at the source folder
   (:func:`image_file`);
@@ -73,19 +73,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import ExtensionError
 
+from docs_engine.adapters import gallery_files
+
 # Versions whose internals and output were checked against this module.
 KNOWN_VERSIONS = {"0.22.1"}
 
 # Priorities of sphinx-gallery's own handlers, for ours to run around them.
 FILLS_DEFAULTS_AT = 10  # config-inited
 GENERATES_GALLERY_AT = 500  # builder-inited (Sphinx's default priority)
-
-# The files sphinx-gallery (and our training record) writes beside each
-# executed example, by suffix after the example's stem.
-EXAMPLE_OUTPUTS = (".py", ".rst", ".ipynb", ".zip", ".py.md5", ".codeobj.json",
-                   ".cost.json", ".training.json")
-# The gallery-wide zips, and the suffix of the files each holds.
-ALL_EXAMPLES_ZIPS = {"examples_python.zip": ".py", "examples_jupyter.zip": ".ipynb"}
 
 # CSS classes of the text sphinx-gallery writes around an example.
 CSS = {
@@ -185,13 +180,13 @@ def block_images(block_vars: dict) -> list[str]:
 
 def needs_execution(source: Path, gallery_copy: Path) -> bool:
     """Whether sphinx-gallery will execute the example (its source changed)."""
-    checksum = gallery_copy.with_name(gallery_copy.name + ".md5")
+    checksum = gallery_files.output(gallery_copy, gallery_files.CHECKSUM)
     return not checksum.exists() or checksum.read_text() != get_md5sum(source, mode="t")
 
 
 def last_running_time(gallery_copy: Path, unknown: float | None = 1.0) -> float | None:
     """How many seconds the example took the last time it ran (``unknown`` if never)."""
-    cost = gallery_copy.with_name(gallery_copy.stem + ".cost.json")
+    cost = gallery_files.output(gallery_copy, gallery_files.COST)
     return json.loads(cost.read_text())["time"] if cost.exists() else unknown
 
 
@@ -217,51 +212,7 @@ def failed_examples(gallery_conf: dict) -> list[Path]:
     return [Path(source).resolve() for source in gallery_conf["failing_examples"]]
 
 
-# -- What sphinx-gallery wrote ------------------------------------------------
-
-def example_images(gallery_folder: Path, stem: str) -> list[Path]:
-    """The figures and thumbnail written for the example ``stem``."""
-    images = gallery_folder / "images"
-    return [*sorted(images.glob(f"sphx_glr_{stem}_[0-9][0-9][0-9].*")),
-            *sorted((images / "thumb").glob(f"sphx_glr_{stem}_thumb.*"))]
-
-
-def example_figures(gallery_folder: Path, stem: str) -> list[Path]:
-    """The figures (PNG) written for the example ``stem``, in order; not its thumbnail."""
-    return sorted((gallery_folder / "images").glob(f"sphx_glr_{stem}_[0-9][0-9][0-9].png"))
-
-
-def is_thumbnail(image: Path) -> bool:
-    return image.parent.name == "thumb"
-
-
-def thumbnail_path(gallery_folder: Path, stem: str) -> Path:
-    return gallery_folder / "images" / "thumb" / f"sphx_glr_{stem}_thumb.png"
-
-
-def figure_path(gallery_folder: Path, stem: str, number: int) -> Path:
-    """Figure ``number`` (1-based) of the example ``stem``."""
-    return gallery_folder / "images" / f"sphx_glr_{stem}_{number:03}.png"
-
-
-_FIGURE_NAME = re.compile(r"sphx_glr_(?P<stem>.+)_(?P<number>[0-9]{3}|thumb)\.png")
-
-
-def example_of_image(image: Path) -> tuple[Path, int | None] | None:
-    """The executed example a figure or thumbnail belongs to, and the figure's number.
-
-    ``(example script, number)`` for a figure, ``(example script, None)``
-    for a thumbnail, ``None`` for any other image.
-    """
-    match = _FIGURE_NAME.fullmatch(image.name)
-    folder = image.parent.parent if is_thumbnail(image) else image.parent
-    if not match or folder.name != "images":
-        return None
-    number = None if match["number"] == "thumb" else int(match["number"])
-    if (number is None) != is_thumbnail(image):
-        return None
-    return folder.parent / f"{match['stem']}.py", number
-
+# -- What sphinx-gallery wrote (its file names: gallery_files) -----------------
 
 def thumbnail_figure(script: Path, figures: int) -> int | None:
     """The number of the figure the example's thumbnail is made from.
@@ -295,15 +246,6 @@ def savefig_options(figure, rc_params) -> dict:
         if to_rgba(value) != to_rgba(rc_params[f"figure.{attr}"]):
             options[attr] = value
     return options
-
-
-def forget_execution(executed_script: Path) -> None:
-    """Make sphinx-gallery run an executed example again at its next build.
-
-    sphinx-gallery itself keeps the checksum of the last run that passed when
-    an example fails: if the source is then put back as it was, it would
-    trust the failed run's page and notebook."""
-    Path(f"{executed_script}.md5").unlink(missing_ok=True)
 
 
 @dataclass

@@ -25,7 +25,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
+from docs_engine.example import build_gallery
 
 logger = logging.getLogger(__name__)
 
@@ -106,14 +108,9 @@ def rerun_unrecorded(app: Sphinx) -> None:
     The gallery step does, before it plans which examples to execute
     (:mod:`docs_engine.execution.shards`).
     """
-    from docs_engine.execution.gallery import galleries
-
     if not app.config.gallery_execute:
         return
-
-    for _, gallery in galleries(app):
-        for executed in sorted(gallery.rglob("*.py")):
-            figures = sg.example_figures(executed.parent, executed.stem)
-            if any(read_record(image) is None for image in figures):
-                logger.info("running %s again: its figures have no records", executed.name)
-                sg.forget_execution(executed)
+    for example in build_gallery(app.env).examples:
+        if any(read_record(image) is None for image in example.figures):
+            logger.info("running %s again: its figures have no records", example.executed.name)
+            gallery_files.forget_execution(example.executed)

@@ -45,11 +45,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from docs_engine.execution import reading_order
+from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.build_files import build_cache, write_if_changed, zip_bytes
+from docs_engine.example import Example, build_gallery
+from docs_engine.execution import reading_order
 from docs_engine.execution.contract import ContractError, example_results
-from docs_engine.translation.example_sources import example_scripts
 from docs_engine.execution.environment import describe, is_current
 from docs_engine.execution.learner_requirements import (REQUIREMENTS_FILE, RequirementsError,
                                               example_requirements, installed_versions)
@@ -74,112 +75,102 @@ def reads_executed_gallery(app: Sphinx) -> bool:
 
 
 def gallery_folders(app: Sphinx, config: Config) -> None:
-    """Create each gallery folder, or hide the gallery from sphinx-gallery."""
+    """Point sphinx-gallery at the gallery of ``examples_dir`` and ``gallery_dir``
+    and create its folder; in a build that reads it, hide it from sphinx-gallery."""
     gallery_conf = config.sphinx_gallery_conf
-    if not config.gallery_execute:
+    if not config.gallery_execute:  # the configuration being read: app.config is not yet
         gallery_conf["examples_dirs"] = []
         gallery_conf["gallery_dirs"] = []
         return
+    gallery_conf["examples_dirs"] = [config.examples_dir]
+    gallery_conf["gallery_dirs"] = [config.gallery_dir]
     gallery_conf["subsection_order"] = reading_order.SectionOrder(Path(app.srcdir))
-    for gallery_dir in gallery_conf["gallery_dirs"]:
-        (Path(app.srcdir) / gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
-
-
-def galleries(app: Sphinx) -> list[tuple[Path, Path]]:
-    """Each (examples folder, gallery folder) pair, as absolute paths."""
-    conf = app.config.sphinx_gallery_conf
-    return [(Path(app.srcdir, source).resolve(), Path(app.srcdir, target).resolve())
-            for source, target in zip(conf["examples_dirs"], conf["gallery_dirs"])]
+    (Path(app.srcdir) / config.gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
 
 
 def remove_outputs(gallery_folder: Path, stem: str) -> None:
     """Everything written for the example ``stem`` in a gallery (sub)folder."""
-    for suffix in sg.EXAMPLE_OUTPUTS:
-        (gallery_folder / f"{stem}{suffix}").unlink(missing_ok=True)
-    for image in sg.example_images(gallery_folder, stem):
+    for suffix in gallery_files.EXAMPLE_OUTPUTS:
+        gallery_files.output(gallery_folder / f"{stem}.py", suffix).unlink(missing_ok=True)
+    for image in gallery_files.example_images(gallery_folder, stem):
         image.unlink()
 
 
 def keep_archives(app: Sphinx) -> None:
     """Each zip of the gallery as it is before sphinx-gallery writes it again, and its time."""
-    if not app.config.gallery_execute:
+    if reads_executed_gallery(app):
         return
     kept = build_cache(app.env, "archives")
-    for _, gallery in galleries(app):
-        for archive in gallery.rglob("*.zip"):
-            kept[archive] = (archive.read_bytes(), archive.stat().st_mtime_ns)
+    for archive in build_gallery(app.env).gallery_folder.rglob("*" + gallery_files.ARCHIVE):
+        kept[archive] = (archive.read_bytes(), archive.stat().st_mtime_ns)
 
 
 def remove_stale_outputs(app: Sphinx) -> None:
     """Remove the outputs of examples and sections whose source is gone."""
-    if not app.config.gallery_execute:
+    if reads_executed_gallery(app):
         return
-    for examples, gallery in galleries(app):
-        for folder in [gallery, *(p for p in gallery.iterdir() if p.is_dir())]:
-            source = examples / folder.relative_to(gallery)
-            if folder != gallery and folder.name != "images" and not source.is_dir():
-                logger.info("removing the gallery section %s: its source is gone", folder.name)
-                shutil.rmtree(folder)
-                continue
-            for executed in folder.glob("*.py"):
-                if not (source / executed.name).exists():
-                    logger.info("removing the outputs of %s: its source is gone", executed.name)
-                    remove_outputs(folder, executed.stem)
+    gallery = build_gallery(app.env)
+    root = gallery.gallery_folder
+    for folder in [root, *(p for p in root.iterdir() if p.is_dir())]:
+        source = gallery.examples_folder / folder.relative_to(root)
+        if folder != root and folder.name != gallery_files.IMAGES and not source.is_dir():
+            logger.info("removing the gallery section %s: its source is gone", folder.name)
+            shutil.rmtree(folder)
+            continue
+        for executed in folder.glob("*.py"):
+            if not (source / executed.name).exists():
+                logger.info("removing the outputs of %s: its source is gone", executed.name)
+                remove_outputs(folder, executed.stem)
+
+
+def executed_examples(app: Sphinx) -> list[Example]:
+    """The examples sphinx-gallery executed and wrote a page for."""
+    return [example for example in build_gallery(app.env).examples if example.page.exists()]
 
 
 def forget_outdated_executions(app: Sphinx) -> None:
     """Make sphinx-gallery execute again the examples whose record was made with
     other versions than the installed ones (or has no such record)."""
-    if not app.config.gallery_execute:
+    if reads_executed_gallery(app):
         return
-    for _, gallery in galleries(app):
-        for executed in sorted(gallery.rglob("*.py")):
-            if not executed.with_suffix(".rst").exists():
-                continue  # not an example, or never executed
-            try:
-                versions = installed_versions(executed)
-            except RequirementsError:  # what it imported is gone: it runs again, and says so
-                versions = {}
-            if not is_current(read_environment(executed), versions):
-                logger.info("executing %s again: it was executed with other versions",
-                            executed.name)
-                sg.forget_execution(executed)
+    for example in executed_examples(app):
+        try:
+            versions = installed_versions(example.executed)
+        except RequirementsError:  # what it imported is gone: it runs again, and says so
+            versions = {}
+        if not is_current(read_environment(example.executed), versions):
+            logger.info("executing %s again: it was executed with other versions", example.executed.name)
+            gallery_files.forget_execution(example.executed)
 
 
 def check_and_finish(app: Sphinx) -> None:
     """Check every executed example; give the notebooks and zips the build's results."""
-    if not app.config.gallery_execute:
+    if reads_executed_gallery(app):
         return
+    gallery = build_gallery(app.env)
     for source in sg.failed_examples(app.config.sphinx_gallery_conf):
-        for examples, gallery in galleries(app):
-            if source.is_relative_to(examples):
-                sg.forget_execution(gallery / source.relative_to(examples))
-    for examples, gallery in galleries(app):
-        for executed in sorted(gallery.rglob("*.py")):
-            if not executed.with_suffix(".rst").exists():
-                continue  # not an example (sphinx-gallery writes no page for it)
-            source = examples / executed.relative_to(gallery)
-            name = source.relative_to(examples.parent).as_posix()
-            environment = read_environment(executed)
-            made_with = describe(environment, str, app.config.language) if environment else []
-            try:
-                example_results(executed, name)
-                add_build_outputs(executed, Path(app.srcdir), app.config.sphinx_gallery_conf, name,
-                                  made_with)
-            except (ContractError, StaleNotebookError) as error:
-                # An error fails the build; without its checksum, the next
-                # build executes the example again rather than trust its outputs.
-                sg.forget_execution(executed)
-                logger.error(str(error), type="example", subtype="contract"
-                             if isinstance(error, ContractError) else "notebook")
-    scripts = example_scripts(app)
+        if source.is_relative_to(gallery.examples_folder):
+            gallery_files.forget_execution(gallery.example(source.relative_to(gallery.examples_folder)).executed)
+    for example in executed_examples(app):
+        environment = read_environment(example.executed)
+        made_with = describe(environment, str, app.config.language) if environment else []
+        try:
+            example_results(example.executed, example.file)
+            add_build_outputs(example.executed, Path(app.srcdir), app.config.sphinx_gallery_conf,
+                              example.file, made_with)
+        except (ContractError, StaleNotebookError) as error:
+            # An error fails the build; without its checksum, the next
+            # build executes the example again rather than trust its outputs.
+            gallery_files.forget_execution(example.executed)
+            logger.error(str(error), type="example", subtype="contract"
+                         if isinstance(error, ContractError) else "notebook")
+    scripts = sorted(example.executed for example in gallery.examples if example.executed.exists())
     requirements = example_requirements(scripts).requirements_txt(
         recorded_machines(scripts), app.config.language).encode()
-    for examples, gallery in galleries(app):
-        for archive in gallery.rglob("*.zip"):
-            files = {name: path.read_bytes() for name, path in sg.zip_sources(archive).items()}
-            content = zip_bytes(files | {REQUIREMENTS_FILE: requirements})
-            write_if_changed(archive, content)
-            before, modified = build_cache(app.env, "archives").get(archive, (None, 0))
-            if content == before:
-                os.utime(archive, ns=(modified, modified))
+    for archive in gallery.gallery_folder.rglob("*" + gallery_files.ARCHIVE):
+        files = {name: path.read_bytes() for name, path in sg.zip_sources(archive).items()}
+        content = zip_bytes(files | {REQUIREMENTS_FILE: requirements})
+        write_if_changed(archive, content)
+        before, modified = build_cache(app.env, "archives").get(archive, (None, 0))
+        if content == before:
+            os.utime(archive, ns=(modified, modified))

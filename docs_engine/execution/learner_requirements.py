@@ -27,7 +27,7 @@ from pathlib import Path
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 
-from docs_engine.translation.example_sources import example_scripts
+from docs_engine.translation.example_sources import executed_examples
 from docs_engine.execution.environment import either
 
 REQUIREMENTS_FILE = "requirements.txt"
@@ -171,7 +171,7 @@ def page_requirements(env: BuildEnvironment) -> Requirements:
     series; the page is read again when an example or an installed version
     changes.
     """
-    scripts = example_scripts(env)
+    scripts = [example.executed for example in executed_examples(env)]
     requirements = example_requirements(scripts)
     for path in [*scripts, *requirements.installed_files]:
         env.note_dependency(str(path))

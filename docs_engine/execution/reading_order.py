@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from docs_engine.adapters.gallery_files import EXAMPLE_PATTERN
+
 EXAMPLE_NUMBER = re.compile(r"plot_(\d+)")
 
 
@@ -36,5 +38,5 @@ class SectionOrder:
 
     def __call__(self, section: str) -> tuple[float, str]:
         folder = self.source_dir / section
-        numbers = [example_key(p.name)[0] for p in folder.glob("plot_*.py")]
+        numbers = [example_key(p.name)[0] for p in folder.glob(EXAMPLE_PATTERN)]
         return (min(numbers, default=math.inf), folder.name)

@@ -67,8 +67,10 @@ from sphinx.config import Config
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
+from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
-from docs_engine.execution.gallery import galleries, remove_outputs
+from docs_engine.example import Gallery, build_gallery
+from docs_engine.execution.gallery import remove_outputs
 
 logger = logging.getLogger(__name__)
 
@@ -101,19 +103,19 @@ def loop_iterations(source: str) -> int:
     return max(count(ast.parse(source), 1), 1)
 
 
-def pending_examples(examples: Path, gallery: Path) -> dict[str, float]:
+def pending_examples(gallery: Gallery) -> dict[str, float]:
     """The examples sphinx-gallery would execute, each with its expected cost.
 
     The cost is the seconds it took last time; if any example has never run
     (a clean build), every one is weighed by its loop iterations instead.
     """
     pending = {
-        source.relative_to(examples).as_posix(): sg.last_running_time(gallery_copy, None)
-        for source in sorted(examples.rglob("plot_*.py"))
-        if sg.needs_execution(source, gallery_copy := gallery / source.relative_to(examples))
+        example.name: sg.last_running_time(example.executed, None)
+        for example in sorted(gallery.examples, key=lambda example: example.name)
+        if sg.needs_execution(example.source, example.executed)
     }
     if None in pending.values():
-        return {name: float(loop_iterations((examples / name).read_text(encoding="utf-8")))
+        return {name: float(loop_iterations(gallery.example(name).source.read_text(encoding="utf-8")))
                 for name in pending}
     return pending
 
@@ -135,22 +137,20 @@ def shard_sources(app: Sphinx, root: Path) -> dict[Path, Path]:
     """Lay out the shard's source folder under ``root``; the links it made, to what.
 
     It is the build's source folder at ``root/<its name>``: a link to each of
-    its entries but the gallery folders, which are the shard's own (created
+    its entries but the gallery folder, which is the shard's own (created
     by :func:`docs_engine.execution.gallery.gallery_folders`), and a link to
-    each examples folder at the same path from it. sphinx-gallery therefore
+    the examples folder at the same path from it. sphinx-gallery therefore
     writes the same paths from the source folder into the pages as in the
     build itself.
     """
     source = Path(app.srcdir)
     shard_source = root / source.name
     shard_source.mkdir(parents=True)
-    conf = app.config.sphinx_gallery_conf
-    own = {Path(gallery_dir).parts[0] for gallery_dir in conf["gallery_dirs"]}
-    links = {shard_source / entry.name: entry for entry in source.iterdir() if entry.name not in own}
-    for examples_dir in conf["examples_dirs"]:
-        link = Path(os.path.normpath(shard_source / examples_dir))
-        if link.is_relative_to(shard_source):
-            continue  # inside the source folder: already linked
+    own = Path(app.config.gallery_dir).parts[0]
+    links = {shard_source / entry.name: entry for entry in source.iterdir() if entry.name != own}
+    examples_dir = app.config.examples_dir
+    link = Path(os.path.normpath(shard_source / examples_dir))
+    if not link.is_relative_to(shard_source):  # else inside the source folder: already linked
         if not link.is_relative_to(root):
             raise ExtensionError(f"gallery_jobs: the examples folder {examples_dir!r} is more than"
                                  " one folder above the source folder; a shard cannot link it")
@@ -217,29 +217,27 @@ def report_warnings(shard: Shard, links: dict[Path, Path]) -> int:
     return len(entries)
 
 
-def merge_shard(shard: Shard, gallery_pairs: list[tuple[Path, Path]],
-                shard_gallery: dict[Path, Path]) -> list[str]:
-    """Move what the shard wrote for each example it executed and that passed (it has
-    a checksum) into the gallery, replacing what was there; the examples merged."""
+def merge_shard(shard: Shard, gallery: Gallery, shard_gallery: Path) -> list[str]:
+    """Move what the shard wrote (into ``shard_gallery``) for each example it executed
+    and that passed (it has a checksum) into the gallery, replacing what was there;
+    the examples merged."""
     merged = []
-    for examples, gallery in gallery_pairs:
-        for name in shard.examples:
-            source = examples / name
-            if not source.exists():
-                continue
-            executed = shard_gallery[gallery] / name
-            if not Path(f"{executed}.md5").exists():
-                continue  # failed: the build's own run executes it again and reports it
-            target = gallery / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            remove_outputs(target.parent, target.stem)
-            outputs = [executed.with_name(executed.stem + suffix) for suffix in sg.EXAMPLE_OUTPUTS]
-            for output in [*outputs, *sg.example_images(executed.parent, executed.stem)]:
-                if output.exists():
-                    moved = target.parent / output.relative_to(executed.parent)
-                    moved.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(output, moved)
-            merged.append(name)
+    for name in shard.examples:
+        example = gallery.example(name)
+        if not example.source.exists():
+            continue
+        executed = shard_gallery / name
+        if not gallery_files.is_executed(executed):
+            continue  # failed: the build's own run executes it again and reports it
+        example.section.mkdir(parents=True, exist_ok=True)
+        remove_outputs(example.section, example.stem)
+        outputs = [gallery_files.output(executed, suffix) for suffix in gallery_files.EXAMPLE_OUTPUTS]
+        for output in [*outputs, *gallery_files.example_images(executed.parent, executed.stem)]:
+            if output.exists():
+                moved = example.section / output.relative_to(executed.parent)
+                moved.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(output, moved)
+        merged.append(name)
     return merged
 
 
@@ -273,14 +271,11 @@ def execute_shards(app: Sphinx) -> None:
     jobs = app.config.gallery_jobs
     if not app.config.gallery_execute or jobs < 2 or app.config.gallery_examples:
         return
-    pairs = galleries(app)
-    pending = {}
-    for examples, gallery in pairs:
-        pending |= pending_examples(examples, gallery)
-    planned = plan_shards(pending, jobs)
+    gallery = build_gallery(app.env)
+    planned = plan_shards(pending_examples(gallery), jobs)
     if len(planned) < 2:
         return
-    shards_folder = pairs[0][1].parent / "shards"
+    shards_folder = gallery.gallery_folder.parent / "shards"
     shutil.rmtree(shards_folder, ignore_errors=True)
     shards = [Shard(number, examples, shards_folder / str(number))
               for number, examples in enumerate(planned, start=1)]
@@ -297,10 +292,7 @@ def execute_shards(app: Sphinx) -> None:
                     ", ".join(Path(name).name for name in shard.examples))
         reported = report_warnings(shard, links[shard.number])
         source = shard.root / Path(app.srcdir).name
-        shard_gallery = {gallery: Path(source, gallery_dir).resolve()
-                         for (_, gallery), gallery_dir
-                         in zip(pairs, app.config.sphinx_gallery_conf["gallery_dirs"])}
-        merge_shard(shard, pairs, shard_gallery)
+        merge_shard(shard, gallery, (source / app.config.gallery_dir).resolve())
         if statuses[shard.number] != 0 and not reported:
             logger.error("shard %d failed (exit status %d): its lines above say why; the"
                          " examples it did not execute are executed again below",
@@ -315,7 +307,8 @@ def skip_other_examples(app: Sphinx, config: Config) -> None:
     wanted = set(config.gallery_examples)
     if not wanted or not config.gallery_execute:
         return
-    ignored = [source.relative_to(examples).as_posix()
-               for examples, _ in galleries(app) for source in sorted(examples.rglob("*.py"))
+    # Before the build's environment, and so its gallery, exists: from the settings.
+    examples = Gallery.from_settings(Path(app.srcdir), config.examples_dir, config.gallery_dir).examples_folder
+    ignored = [source.relative_to(examples).as_posix() for source in sorted(examples.rglob("*.py"))
                if source.relative_to(examples).as_posix() not in wanted]
     sg.skip_examples(config.sphinx_gallery_conf, ignored)

@@ -32,6 +32,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 from docs_engine.execution.contract import ContractError, example_results
+from docs_engine.example import build_gallery
 from docs_engine.translation.example_sources import example_title
 
 MESSAGES = {
@@ -138,10 +139,12 @@ class VariantComparison(SphinxDirective):
         curves = []
         for row in next(tgroup.findall(nodes.tbody)).children:
             docname = self._variant(row)
-            rst = self.env.doc2path(docname)
-            self.env.note_dependency(str(rst))
+            example = build_gallery(self.env).by_docname(docname)
+            if example is None:
+                raise self.error(f"{docname} is not an example of the gallery")
+            self.env.note_dependency(self.env.doc2path(docname))
             try:
-                results = example_results(rst.with_suffix(".py"), docname)
+                results = example_results(example.executed, docname)
             except ContractError as error:
                 raise self.error(str(error)) from error
             log, per_iteration = results.log, results.seconds_per_iteration
@@ -154,7 +157,7 @@ class VariantComparison(SphinxDirective):
             )
             # The curve's label is the example's title, from the example's catalog.
             note_catalog(self.env, docname)
-            title = example_title(self.env, rst.with_suffix(".py"))
+            title = example_title(self.env, example.executed)
             curves.append((title, results.losses))
         figure = nodes.image(
             uri=loss_figure(curves, gettext(MESSAGES["x-label"]), gettext(MESSAGES["y-label"])),

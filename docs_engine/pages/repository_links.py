@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from docs_engine.example import build_gallery
 from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, is_translated, translation_source,
                                   translations)
 
@@ -47,16 +48,12 @@ def project_folder(app: Sphinx) -> Path:
 
 def source_file(app: Sphinx, docname: str) -> Path | None:
     """The file, relative to the project folder, that a contributor edits for ``docname``."""
-    gallery = app.config.gallery_dir + "/"
-    if docname.startswith(gallery):
-        example = Path(app.srcdir, app.config.examples_dir, docname.removeprefix(gallery))
-        # sphinx-gallery writes each section's index from its GALLERY_HEADER.
-        if example.name == "index":
-            path = example.with_name("GALLERY_HEADER.rst")
-        else:
-            path = example.with_suffix(".py")
-    else:
-        path = Path(app.env.doc2path(docname))
+    gallery = build_gallery(app)
+    example = gallery.by_docname(docname)
+    if example is not None:
+        path = example.source
+    else:  # a section's index is written from its header; any other page is its own source
+        path = gallery.section_header(docname) or Path(app.env.doc2path(docname))
     path = path.resolve()
     if not path.is_file():
         return None

@@ -19,7 +19,6 @@ none of it lands in a page's catalog.
 """
 
 import re
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
@@ -28,6 +27,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from docs_engine import priorities
+from docs_engine.example import build_gallery
 from docs_engine.execution import environment as execution_environment
 from docs_engine.execution import learner_requirements
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
@@ -110,7 +110,7 @@ class RunItYourself(SphinxTransform):
         if scope == "site":
             return [gettext(messages["each page"]),
                     gettext(messages["other order"]).format(tolerance=tolerance(language))]
-        executed = Path(self.env.doc2path(self.env.docname)).with_suffix(".py")
+        executed = build_gallery(self.env).by_docname(self.env.docname).executed
         self.env.note_dependency(str(record_path(executed)))
         environment = read_environment(executed)
         if environment is None:

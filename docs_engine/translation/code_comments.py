@@ -22,6 +22,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from docs_engine import priorities
+from docs_engine.example import build_gallery
 from docs_engine.build_files import builder_name
 
 LINE_WIDTH = 79
@@ -136,7 +137,7 @@ class ExtractCodeComments(SphinxTransform):
     default_priority = priorities.EXTRACTS_CODE_COMMENTS
 
     def apply(self, **kwargs) -> None:
-        if self.env.docname.startswith(self.config.gallery_dir + "/"):
+        if build_gallery(self.env).is_gallery_page(self.env.docname):
             add_companions(self.document, self.companion)
 
     @staticmethod

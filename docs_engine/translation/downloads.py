@@ -27,31 +27,33 @@ from sphinx.transforms import SphinxTransform
 from docs_engine import priorities
 from docs_engine.build_files import build_cache, write_if_changed, zip_bytes
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, is_translated, note_catalog, translations
-from docs_engine.translation.example_sources import example_scripts, script_docname, translated_source
+from docs_engine.example import Example, build_gallery
+from docs_engine.translation.example_sources import executed_examples, translated_source
 from docs_engine.execution.environment import describe
 from docs_engine.translation.figures import figure_in_language
 from docs_engine.execution.learner_requirements import REQUIREMENTS_FILE, page_requirements
 from docs_engine.execution.notebook_outputs import add_outputs, notebook_json
-from docs_engine.adapters.sphinx_gallery import (ALL_EXAMPLES_ZIPS, executed_blocks, image_file,
-                                               jupyter_notebook, split_code_and_text_blocks)
+from docs_engine.adapters.gallery_files import ALL_EXAMPLES_ZIPS
+from docs_engine.adapters.sphinx_gallery import (executed_blocks, image_file, jupyter_notebook,
+                                               split_code_and_text_blocks)
 from docs_engine.execution.training_record import read_environment, record_path, recorded_machines
 
 
-def translated_example(env: BuildEnvironment, script: Path) -> dict[str, bytes]:
+def translated_example(env: BuildEnvironment, example: Example) -> dict[str, bytes]:
     """The translated ``.py`` and ``.ipynb`` of one example, by file name.
 
     Made once in a build: the example's page asks, and so does the gallery
     index, for its zips.
     """
     made = build_cache(env, "translated_examples")
-    if script not in made:
-        made[script] = _translate_example(env, script)
-    return made[script]
+    if example not in made:
+        made[example] = _translate_example(env, example)
+    return made[example]
 
 
-def _translate_example(env: BuildEnvironment, script: Path) -> dict[str, bytes]:
-    out_dir = downloads_dir(env) / script.parent.relative_to(env.srcdir)
-    docname = script_docname(env, script)
+def _translate_example(env: BuildEnvironment, example: Example) -> dict[str, bytes]:
+    script, docname = example.executed, example.docname
+    out_dir = downloads_dir(env) / Path(docname).parent
     source = translated_source(env, script)
     py_path = out_dir / script.name
     write_if_changed(py_path, source.encode("utf-8"))
@@ -61,13 +63,13 @@ def _translate_example(env: BuildEnvironment, script: Path) -> dict[str, bytes]:
     environment = read_environment(script)
     made_with = describe(environment, translations(env, EXTENSIONS_CATALOG).gettext,
                          env.config.language) if environment else []
-    add_outputs(notebook, executed_blocks(script.with_suffix(".rst")),
+    add_outputs(notebook, executed_blocks(example.page),
                 env.config.sphinx_gallery_conf,
                 lambda image: figure_in_language(env, docname, image_file(env.srcdir, image)),
                 docname, made_with, [code for kind, code, _ in english_blocks if kind == "code"])
     return {
         script.name: source.encode("utf-8"),
-        script.with_suffix(".ipynb").name: notebook_json(notebook),
+        example.notebook.name: notebook_json(notebook),
     }
 
 
@@ -82,34 +84,35 @@ class TranslatedDownloads(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
-        if not is_translated(self.env) or not docname.startswith(self.config.gallery_dir + "/"):
+        if not is_translated(self.env) or not build_gallery(self.env).is_gallery_page(docname):
             return
         links = list(self.document.findall(addnodes.download_reference))
         if not links:
             return
-        scripts = {script_docname(self.env, s): s for s in example_scripts(self.env)}
-        for script in scripts.values():
-            self.env.note_dependency(str(record_path(script)))  # the machine that made its log
+        examples = {example.docname: example for example in executed_examples(self.env)}
+        for example in examples.values():
+            self.env.note_dependency(str(record_path(example.executed)))  # the machine that made its log
         requirements = page_requirements(self.env).requirements_txt(
-            recorded_machines(scripts.values()), self.config.language,
+            recorded_machines([example.executed for example in examples.values()]), self.config.language,
             translations(self.env, EXTENSIONS_CATALOG).gettext).encode("utf-8")
         note_catalog(self.env, EXTENSIONS_CATALOG)
         files: dict[str, bytes] = {}
-        if docname in scripts:
-            files = translated_example(self.env, scripts[docname])
-            files[Path(docname).name + ".zip"] = zip_bytes(files | {REQUIREMENTS_FILE: requirements})
+        if docname in examples:
+            example = examples[docname]
+            files = translated_example(self.env, example)
+            files[example.archive.name] = zip_bytes(files | {REQUIREMENTS_FILE: requirements})
         else:  # the gallery index: one zip per kind of file, of every example
-            examples = {}
-            for name, script in scripts.items():
-                examples |= {
+            every_file = {}
+            for name, example in examples.items():
+                every_file |= {
                     f"{Path(name).parent.name}/{file}": content
-                    for file, content in translated_example(self.env, script).items()
+                    for file, content in translated_example(self.env, example).items()
                 }
                 note_catalog(self.env, name)
-                self.env.note_dependency(str(script.with_suffix(".rst")))  # its outputs
+                self.env.note_dependency(str(example.page))  # its outputs
             for zip_name, suffix in ALL_EXAMPLES_ZIPS.items():
                 files[zip_name] = zip_bytes(
-                    {name: data for name, data in examples.items() if name.endswith(suffix)}
+                    {name: data for name, data in every_file.items() if name.endswith(suffix)}
                     | {REQUIREMENTS_FILE: requirements}
                 )
         out_dir = downloads_dir(self.env) / Path(docname).parent

@@ -12,18 +12,17 @@ import functools
 import gettext
 from pathlib import Path
 
+from docs_engine.example import Example, build_gallery
 from docs_engine.translation.catalogs import Build, is_translated, translations
 from docs_engine.translation.example_text import translate_script
 from docs_engine.adapters.sphinx_gallery import extract_intro_and_title
 
 
-def example_scripts(build: Build) -> list[Path]:
-    """The executed copies of the example scripts, in the gallery folder."""
-    return sorted((Path(build.srcdir) / build.config.gallery_dir).rglob("plot_*.py"))
-
-
-def script_docname(build: Build, script: Path) -> str:
-    return script.relative_to(build.srcdir).with_suffix("").as_posix()
+def executed_examples(build: Build) -> list[Example]:
+    """The examples the gallery step executed (their copies are in the gallery
+    folder), in the order of their copies' paths."""
+    return sorted((example for example in build_gallery(build).examples if example.executed.exists()),
+                  key=lambda example: example.executed)
 
 
 def translated_source(build: Build, script: Path) -> str:
@@ -31,7 +30,7 @@ def translated_source(build: Build, script: Path) -> str:
     source = script.read_text(encoding="utf-8")
     if not is_translated(build):
         return source
-    return _translated(source, translations(build, script_docname(build, script)))
+    return _translated(source, translations(build, build_gallery(build).by_executed(script).docname))
 
 
 # Keyed by content: translations() gives the same object for the same compiled catalog.

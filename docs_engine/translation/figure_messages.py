@@ -33,7 +33,7 @@ from sphinx.util.i18n import docname_to_domain
 
 from docs_engine import priorities
 from docs_engine.build_files import write_if_changed
-from docs_engine.translation.catalogs import Build
+from docs_engine.example import build_gallery
 from docs_engine.translation.code_comments import add_companions, take_companions
 from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, figure_messages, find_figure_texts
 from docs_engine.translation.po_checks import formatted
@@ -54,17 +54,13 @@ class figure_texts(nodes.Element, addnodes.translatable):
         return self.get("original", self["messages"])
 
 
-def is_example_page(build: Build, docname: str) -> bool:
-    return docname.startswith(build.config.gallery_dir + "/") and not docname.endswith("index")
-
-
 class ExtractFigureTexts(SphinxTransform):
     """Give each code block of an example page its figure texts as messages."""
 
     default_priority = priorities.EXTRACTS_FIGURE_TEXTS
 
     def apply(self, **kwargs) -> None:
-        if not is_example_page(self.env, self.env.docname):
+        if build_gallery(self.env).by_docname(self.env.docname) is None:
             return
         add_companions(self.document, self.companion)
 
@@ -88,10 +84,10 @@ def mark_figure_texts_in_templates(app: Sphinx, exception: Exception | None) -> 
     if exception or app.builder.name != "gettext":
         return
     for docname in sorted(app.env.found_docs):
-        script = Path(app.srcdir, docname + ".py")
-        if not is_example_page(app, docname) or not script.exists():
+        example = build_gallery(app.env).by_docname(docname)
+        if example is None or not example.executed.exists():
             continue
-        messages = set(figure_messages(script.read_text(encoding="utf-8")))
+        messages = set(figure_messages(example.executed.read_text(encoding="utf-8")))
         template = Path(app.outdir) / f"{docname_to_domain(docname, app.config.gettext_compact)}.pot"
         if not messages or not template.exists():
             continue
@@ -105,19 +101,14 @@ def mark_figure_texts_in_templates(app: Sphinx, exception: Exception | None) -> 
 
 def warn_about_computed_figure_texts(app: Sphinx) -> None:
     """Warn about each figure text an example computes (gallery step, whole-gallery run)."""
-    from docs_engine.execution.gallery import galleries
-
     if not app.config.gallery_execute:
         return
-
-    for examples, _ in galleries(app):
-        for script in sorted(examples.rglob("*.py")):
-            for text in find_figure_texts(script.read_text(encoding="utf-8")):
-                if not text.literal:
-                    logger.warning(
-                        "figure text computed at run time, %s: it cannot be matched to a"
-                        " message of the catalogs, so no translation can draw it; give it"
-                        " a fixed string literal", text.code,
-                        location=f"{script.relative_to(examples.parent).as_posix()}:{text.line}",
-                        type="i18n", subtype="figure-text",
-                    )
+    for example in build_gallery(app.env).examples:
+        for text in find_figure_texts(example.source.read_text(encoding="utf-8")):
+            if not text.literal:
+                logger.warning(
+                    "figure text computed at run time, %s: it cannot be matched to a"
+                    " message of the catalogs, so no translation can draw it; give it"
+                    " a fixed string literal", text.code,
+                    location=f"{example.file}:{text.line}", type="i18n", subtype="figure-text",
+                )

@@ -41,12 +41,13 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from docs_engine import priorities
+from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.build_files import build_cache
 from docs_engine.translation.catalogs import Build, is_translated, note_catalog, translation_source, translations
 from docs_engine.execution.figure_record import read_record, record_path
 from docs_engine.translation.figure_texts import figure_messages, mathtext_problems
-from docs_engine.translation.example_sources import script_docname
+from docs_engine.example import build_gallery
 
 logger = logging.getLogger(__name__)
 
@@ -189,12 +190,12 @@ def figure_in_language(build: Build, docname: str, english_image_path: Path) -> 
 def thumbnail_in_language(build: Build, english_thumbnail: Path) -> Path:
     """A gallery thumbnail in the build's language, scaled from the translated figure."""
     english_thumbnail = Path(build.srcdir, english_thumbnail)  # as given, if absolute
-    script, _ = sg.example_of_image(english_thumbnail)
-    number = sg.thumbnail_figure(script, len(sg.example_figures(script.parent, script.stem)))
+    script, _ = gallery_files.example_of_image(english_thumbnail)
+    number = sg.thumbnail_figure(script, len(gallery_files.example_figures(script.parent, script.stem)))
     if number is None:
         return english_thumbnail  # an image file the example names, not a figure
-    english_figure = sg.figure_path(script.parent, script.stem, number)
-    figure = figure_in_language(build, script_docname(build, script), english_figure)
+    english_figure = gallery_files.figure_path(script.parent, script.stem, number)
+    figure = figure_in_language(build, build_gallery(build).by_executed(script).docname, english_figure)
     if figure == english_figure:
         return english_thumbnail
     key = figure.stem.rsplit("-", 1)[1]  # what the figure shows: so does its thumbnail
@@ -231,17 +232,17 @@ class TranslatedFigures(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
-        if not is_translated(self.env) or not docname.startswith(self.config.gallery_dir + "/"):
+        if not is_translated(self.env) or not build_gallery(self.env).is_gallery_page(docname):
             return
         doc_dir = Path(self.env.doc2path(docname)).parent
         reported = set()
         for node in list(self.document.findall(nodes.image)):
             english = self._image_file(node["uri"], doc_dir)
-            example = sg.example_of_image(english)
-            if example is None:
+            found = gallery_files.example_of_image(english)
+            if found is None:
                 continue
-            script, number = example
-            example_docname = script_docname(self.env, script)
+            script, number = found
+            example_docname = build_gallery(self.env).by_executed(script).docname
             note_catalog(self.env, example_docname)
             if number is None:
                 image = thumbnail_in_language(self.env, english)
@@ -285,18 +286,18 @@ class TranslatedFigures(SphinxTransform):
 def _images_to_draw(app: Sphinx, docnames: list[str]) -> list[tuple[str, Path]]:
     """(docname, image) for each figure and thumbnail the pages ``docnames`` show, in the
     order Sphinx reads them: a gallery index shows the thumbnails of the examples under it."""
-    gallery = app.config.gallery_dir + "/"
+    gallery = build_gallery(app)
     images = []
     for docname in sorted(docnames):
-        if not docname.startswith(gallery):
+        if not gallery.is_gallery_page(docname):
             continue
         page = Path(app.srcdir, docname)
         if page.name == "index":
-            images += [(docname, sg.thumbnail_path(script.parent, script.stem))
+            images += [(docname, gallery_files.thumbnail_path(script.parent, script.stem))
                        for script in sorted(page.parent.rglob("*.py"))
-                       if sg.thumbnail_path(script.parent, script.stem).exists()]
+                       if gallery_files.thumbnail_path(script.parent, script.stem).exists()]
         elif page.with_suffix(".py").exists():
-            images += [(docname, image) for image in sg.example_figures(page.parent, page.name)]
+            images += [(docname, image) for image in gallery_files.example_figures(page.parent, page.name)]
     return images
 
 
@@ -326,7 +327,7 @@ def draw_ahead(app: Sphinx, env, docnames: list[str]) -> None:
         status = 0
         try:
             for docname, image in reversed(images):
-                if sg.is_thumbnail(image):
+                if gallery_files.is_thumbnail(image):
                     thumbnail_in_language(app, image)
                 else:
                     drawing_in_language(app, docname, image)

@@ -35,6 +35,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from docs_engine import priorities
 from docs_engine.build_files import write_if_changed
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, is_translated, translations
+from docs_engine.example import build_gallery
 from docs_engine.translation.example_sources import example_title, intro_and_title
 from docs_engine.adapters.sphinx_gallery import (CSS, GalleryImageNode, thumbnail_frame,
                                                thumbnail_frame_html, thumbnail_image,
@@ -62,8 +63,7 @@ class GalleryChrome(SphinxTransform):
     default_priority = priorities.TRANSLATES_GALLERY_CHROME
 
     def apply(self, **kwargs) -> None:
-        gallery = self.config.gallery_dir + "/"
-        if not self.env.docname.startswith(gallery):
+        if not build_gallery(self.env).is_gallery_page(self.env.docname):
             return
         gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
         for node in list(self.document.findall(GalleryImageNode)):

@@ -17,18 +17,16 @@ import argparse
 import re
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import polib
 
 from docs_engine.translation.po_checks import CatalogSyntaxError, load_catalog
 from docs_engine.translation.po_checks import syntax_error as catalog_syntax_error
 from docs_engine.project import ROOT, read_languages, translated_languages
-from docs_engine.execution.reading_order import example_key
+from docs_engine import settings
+from docs_engine.example import Gallery
 
-# conf.py's gallery_dir: the gallery's pages are named after the scripts'
-# folders under examples/.
-GALLERY = "examples"
 _TOCTREE = re.compile(r"^(`{3,}|:{3,})\s*\{toctree\}[^\n]*\n(.*?)^\1", re.M | re.S)
 
 
@@ -85,15 +83,22 @@ def _toctree_entries(page: Path) -> list[str]:
     return entries
 
 
+def site_gallery(root: Path = ROOT) -> Gallery:
+    """The gallery the site's build executes, without Sphinx: conf.py leaves its
+    folders to the settings' defaults, which the tools read too."""
+    return Gallery.from_settings(root / "docs", settings.default("examples_dir"), settings.default("gallery_dir"))
+
+
 def gallery_pages(root: Path = ROOT) -> list[str]:
     """The gallery's pages: sections in the order of their first example, examples by number."""
+    gallery = site_gallery(root)
     sections: dict[str, list[str]] = {}
-    for script in sorted((root / GALLERY).rglob("plot_*.py"), key=lambda script: example_key(script.name)):
-        section = script.parent.relative_to(root).as_posix()
-        sections.setdefault(section, []).append(f"{section}/{script.stem}")
-    pages = [f"{GALLERY}/index"]
+    for example in gallery.examples:
+        section = PurePosixPath(example.docname).parent.as_posix()
+        sections.setdefault(section, []).append(example.docname)
+    pages = [f"{gallery.gallery_dir}/index"]
     for section, examples in sections.items():
-        pages += ([] if section == GALLERY else [f"{section}/index"]) + examples
+        pages += ([] if section == gallery.gallery_dir else [f"{section}/index"]) + examples
     return pages
 
 
@@ -105,7 +110,7 @@ def pages_in_reading_order(root: Path = ROOT) -> tuple[str, ...]:
     def visit(name: str) -> None:
         if name in pages:
             return
-        if name == f"{GALLERY}/index":
+        if name == f"{settings.default('gallery_dir')}/index":
             pages.extend(page for page in gallery_pages(root) if page not in pages)
             return
         pages.append(name)

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.execution.figure_record import _record, read_record, record_path
 from docs_engine.translation.figures import (PROBLEMS_KEY, TEXTS_KEY, draw_figure, drawing_key,
@@ -90,13 +91,13 @@ def test_a_drawing_is_keyed_by_its_english_image_and_the_translations_it_uses():
 
 def test_images_are_traced_back_to_their_example(tmp_path):
     gallery = tmp_path / "nn"
-    assert sg.example_of_image(gallery / "images" / "sphx_glr_plot_5_nn_002.png") == (
+    assert gallery_files.example_of_image(gallery / "images" / "sphx_glr_plot_5_nn_002.png") == (
         gallery / "plot_5_nn.py", 2)
-    assert sg.example_of_image(gallery / "images" / "thumb" / "sphx_glr_plot_5_nn_thumb.png") == (
+    assert gallery_files.example_of_image(gallery / "images" / "thumb" / "sphx_glr_plot_5_nn_thumb.png") == (
         gallery / "plot_5_nn.py", None)
-    assert sg.example_of_image(gallery / "images" / "logo.png") is None
-    assert sg.example_of_image(gallery / "sphx_glr_plot_5_nn_002.png") is None
-    assert sg.figure_path(gallery, "plot_5_nn", 2) == gallery / "images" / "sphx_glr_plot_5_nn_002.png"
+    assert gallery_files.example_of_image(gallery / "images" / "logo.png") is None
+    assert gallery_files.example_of_image(gallery / "sphx_glr_plot_5_nn_002.png") is None
+    assert gallery_files.figure_path(gallery, "plot_5_nn", 2) == gallery / "images" / "sphx_glr_plot_5_nn_002.png"
 
 
 @pytest.mark.parametrize("setting,number", [

@@ -9,8 +9,8 @@ from docs_engine.execution.gallery import gallery_folders
 
 def _config(execute: bool):
     return SimpleNamespace(
-        gallery_execute=execute, gallery_shard=-1,
-        sphinx_gallery_conf={"examples_dirs": ["../examples"], "gallery_dirs": ["examples"]},
+        gallery_execute=execute, gallery_shard=-1, examples_dir="../examples", gallery_dir="examples",
+        sphinx_gallery_conf={},
     )
 
 

@@ -33,8 +33,19 @@ def _app(root, language="en", repository="https://github.com/owner/site"):
         gallery_dir="examples", examples_dir="../examples", gettext_compact=False,
         catalog_sources="../locales", locale_dirs=["../_build/locales"],
     )
-    env = SimpleNamespace(doc2path=lambda docname: root / "docs" / f"{docname}.md")
+    env = Environment(root / "docs", config)
     return SimpleNamespace(config=config, env=env, srcdir=root / "docs")
+
+
+class Environment:
+    """What the links read of Sphinx's build environment (which the build's
+    caches are kept by, weakly)."""
+
+    def __init__(self, srcdir, config):
+        self.srcdir, self.config = srcdir, config
+
+    def doc2path(self, docname):
+        return self.srcdir / f"{docname}.md"
 
 
 def test_pages_link_to_the_file_a_contributor_edits(tmp_path):

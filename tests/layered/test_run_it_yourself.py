@@ -21,6 +21,13 @@ EXECUTED_WITH = ExecutionEnvironment(
     processor="Some CPU 9000", vector_instructions="AVX2", variables=(("OMP_NUM_THREADS", "1"),))
 
 
+class Environment(SimpleNamespace):
+    """What the box reads of Sphinx's build environment (which the build's caches
+    are kept by, weakly: a plain namespace cannot be)."""
+
+    __hash__ = object.__hash__
+
+
 def page(tmp_path, *body: nodes.Node, docname: str = "page"):
     """A page being read in an English build whose gallery has one executed example."""
     gallery = tmp_path / "examples" / "nn"
@@ -29,9 +36,11 @@ def page(tmp_path, *body: nodes.Node, docname: str = "page"):
     record_path(gallery / "plot_x.py").write_text(json.dumps(
         {"seconds": 1.0, "losses": [1.0], "environment": EXECUTED_WITH.to_json()}))
     dependencies = []
-    config = SimpleNamespace(language="en", languages={"en": "English", "es": "Español"}, gallery_dir="examples")
-    env = SimpleNamespace(config=config, srcdir=tmp_path, note_dependency=dependencies.append,
-                          docname=docname, doc2path=lambda name: tmp_path / f"{name}.rst")
+    # The scripts and the gallery share a folder here: the executed copy is all there is.
+    config = SimpleNamespace(language="en", languages={"en": "English", "es": "Español"},
+                             gallery_dir="examples", examples_dir="examples")
+    env = Environment(config=config, srcdir=tmp_path, note_dependency=dependencies.append,
+                      docname=docname, doc2path=lambda name: tmp_path / f"{name}.rst")
     settings = get_default_settings()
     settings.env = env
     document = new_document("page", settings)

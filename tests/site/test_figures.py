@@ -10,6 +10,7 @@ import polib
 import pytest
 from PIL import Image
 
+from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.execution.figure_record import read_record
 from docs_engine.translation.figure_texts import figure_messages
@@ -52,7 +53,7 @@ def _messages(site, example: str) -> set[str]:
 def _gallery_figure(site, example: str, number: int) -> Path:
     """Figure ``number`` as the gallery step saved it, with its record beside it."""
     section = site.gallery / Path(example).parent.relative_to("examples")
-    return sg.figure_path(section, Path(example).name, number)
+    return gallery_files.figure_path(section, Path(example).name, number)
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
