@@ -14,14 +14,16 @@ works" tells the whole story):
 - :mod:`docs_engine.hosting`: where the site lives and what it ships: addresses,
   the root page, the 404 pages, what a host serves from the root.
 - :mod:`docs_engine.translators`: the translators' tools behind ``make lint-po``,
-  ``make stats``, ``make todo`` and their kin.
+  ``make stats``, ``make todo`` and their kin, with each language's own rules
+  in :mod:`docs_engine.languages`.
 - :mod:`docs_engine.adapters`: the one place for each other package's
   internals: sphinx-gallery, Sphinx's log and its command line.
 
 The package is one Sphinx extension: :mod:`docs_engine.pipeline` wires every
 module's handlers and transforms from one ordered table, at the moments named
 in :mod:`docs_engine.priorities`, with the configuration values of
-:mod:`docs_engine.settings`. Two modules serve them all: :mod:`docs_engine.project`
+:mod:`docs_engine.settings`; an example is one value, :mod:`docs_engine.example`.
+Two modules serve them all: :mod:`docs_engine.project`
 (the project's files and languages, standard library only, read by the
 Makefile too) and :mod:`docs_engine.build_files` (files written the same way by
 every build).
