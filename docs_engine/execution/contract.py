@@ -30,7 +30,7 @@ from sphinx.errors import ExtensionError
 
 from docs_engine.adapters.sphinx_gallery import printed_outputs
 from docs_engine.execution.training_log import LogFormatError, TrainingLog, parse_training_log
-from docs_engine.execution.training_record import record_path
+from docs_engine.execution.training_record import training_record_path
 
 
 class ContractError(ExtensionError):
@@ -73,7 +73,7 @@ def example_results(executed_script: Path, name: str | None = None) -> ExampleRe
         log = parse_training_log(outputs[0])
     except LogFormatError as error:
         raise broken(f"its log cannot be read ({error})", FIX["log"]) from error
-    record = record_path(executed_script)
+    record = training_record_path(executed_script)
     if not record.exists():
         raise broken("no code block made a global list `losses` grow", FIX["losses"])
     data = json.loads(record.read_text(encoding="utf-8"))

@@ -36,7 +36,7 @@ RECORD_SUFFIX = ".pickle"
 RECORD_FORMAT = 1
 
 
-def record_path(image: Path) -> Path:
+def figure_record_path(image: Path) -> Path:
     """Where the record of the figure saved as ``image`` is kept."""
     return Path(image).with_suffix(RECORD_SUFFIX)
 
@@ -70,7 +70,7 @@ def record_figures(block, block_vars: dict, gallery_conf: dict) -> str:
     saved_before = len(sg.block_images(block_vars))
     rst = sg.matplotlib_scraper(block, block_vars, gallery_conf)
     for image, record in zip(sg.block_images(block_vars)[saved_before:], records):
-        record_path(Path(image)).write_bytes(record)
+        figure_record_path(Path(image)).write_bytes(record)
     return rst
 
 
@@ -91,9 +91,9 @@ class FigureRecord:
         return figure
 
 
-def read_record(image: Path) -> FigureRecord | None:
+def read_figure_record(image: Path) -> FigureRecord | None:
     """The record of the figure saved as ``image``, if the gallery step kept one."""
-    path = record_path(image)
+    path = figure_record_path(image)
     if not path.exists():
         return None
     record = pickle.loads(path.read_bytes())
@@ -111,6 +111,6 @@ def rerun_unrecorded(app: Sphinx) -> None:
     if not app.config.gallery_execute:
         return
     for example in build_gallery(app.env).examples:
-        if any(read_record(image) is None for image in example.figures):
+        if any(read_figure_record(image) is None for image in example.figures):
             logger.info("running %s again: its figures have no records", example.executed.name)
             gallery_files.forget_execution(example.executed)

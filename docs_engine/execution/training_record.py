@@ -29,7 +29,7 @@ from docs_engine.execution.learner_requirements import imported_packages, instal
 from docs_engine.adapters.sphinx_gallery import block_example, block_globals, execution_state
 
 
-def record_path(executed_script: Path) -> Path:
+def training_record_path(executed_script: Path) -> Path:
     return executed_script.with_suffix(".training.json")
 
 
@@ -42,13 +42,13 @@ def record_training(block, block_vars: dict, gallery_conf: dict) -> str:
     # recorded by then; empty at its first block.
     state = execution_state(block_vars, "training_record")
     if not state:  # the example's first block: forget any earlier run
-        record_path(target).unlink(missing_ok=True)
+        training_record_path(target).unlink(missing_ok=True)
     started, recorded = state.get("block_ended", now), state.get("losses", 0)
     if len(losses) > recorded:
         environment = current(imported_packages(target), installed_versions(target))
         record = {"seconds": now - started, "losses": [float(loss) for loss in losses],
                   "environment": environment.to_json()}
-        record_path(target).write_text(json.dumps(record), encoding="utf-8")
+        training_record_path(target).write_text(json.dumps(record), encoding="utf-8")
     state.update(block_ended=time.process_time(), losses=len(losses))
     return ""
 
@@ -57,7 +57,7 @@ def read_environment(executed_script: Path) -> ExecutionEnvironment | None:
     """What executed the example, as its record says; None without a record
     (never executed, or recorded before records held it)."""
     try:
-        data = json.loads(record_path(executed_script).read_text(encoding="utf-8"))
+        data = json.loads(training_record_path(executed_script).read_text(encoding="utf-8"))
         return ExecutionEnvironment.from_json(data["environment"])
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -34,7 +34,7 @@ from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, t
 from docs_engine.execution.environment import describe, tolerance
 from docs_engine.execution.learner_requirements import page_requirements
 from docs_engine.adapters.sphinx_gallery import CSS
-from docs_engine.execution.training_record import read_environment, record_path
+from docs_engine.execution.training_record import read_environment, training_record_path
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ class RunItYourself(SphinxTransform):
             return [gettext(messages["each page"]),
                     gettext(messages["other order"]).format(tolerance=tolerance(language))]
         executed = build_gallery(self.env).by_docname(self.env.docname).executed
-        self.env.note_dependency(str(record_path(executed)))
+        self.env.note_dependency(str(training_record_path(executed)))
         environment = read_environment(executed)
         if environment is None:
             logger.warning("no record of what executed this example: `make gallery` executes"

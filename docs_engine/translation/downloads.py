@@ -36,7 +36,7 @@ from docs_engine.execution.notebook_outputs import add_outputs, notebook_json
 from docs_engine.adapters.gallery_files import ALL_EXAMPLES_ZIPS
 from docs_engine.adapters.sphinx_gallery import (executed_blocks, image_file, jupyter_notebook,
                                                split_code_and_text_blocks)
-from docs_engine.execution.training_record import read_environment, record_path, recorded_machines
+from docs_engine.execution.training_record import read_environment, training_record_path, recorded_machines
 
 
 def translated_example(env: BuildEnvironment, example: Example) -> dict[str, bytes]:
@@ -91,7 +91,7 @@ class TranslatedDownloads(SphinxTransform):
             return
         examples = {example.docname: example for example in executed_examples(self.env)}
         for example in examples.values():
-            self.env.note_dependency(str(record_path(example.executed)))  # the machine that made its log
+            self.env.note_dependency(str(training_record_path(example.executed)))  # the machine that made its log
         requirements = page_requirements(self.env).requirements_txt(
             recorded_machines([example.executed for example in examples.values()]), self.config.language,
             translations(self.env, EXTENSIONS_CATALOG).gettext).encode("utf-8")

@@ -45,7 +45,7 @@ from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.build_files import build_cache
 from docs_engine.translation.catalogs import Build, is_translated, note_catalog, translation_source, translations
-from docs_engine.execution.figure_record import read_record, record_path
+from docs_engine.execution.figure_record import figure_record_path, read_figure_record
 from docs_engine.translation.figure_texts import figure_messages, mathtext_problems
 from docs_engine.example import build_gallery
 
@@ -149,7 +149,7 @@ def _drawn_problems(image: Path) -> list[tuple[str, str]]:
 def drawing_in_language(build: Build, docname: str, english_image: Path) -> Drawing:
     """The figure ``english_image`` of the example page ``docname``, in the build's language."""
     english_image = Path(build.srcdir, english_image)  # as given, if absolute
-    record = read_record(english_image) if is_translated(build) else None
+    record = read_figure_record(english_image) if is_translated(build) else None
     if record is None:
         return Drawing(english_image)
     messages = example_figure_messages(Path(build.srcdir, docname + ".py"))
@@ -251,7 +251,7 @@ class TranslatedFigures(SphinxTransform):
             else:
                 drawing = drawing_in_language(self.env, example_docname, english)
                 image = drawing.path
-                self.env.note_dependency(str(record_path(english)))
+                self.env.note_dependency(str(figure_record_path(english)))
                 for problem in drawing.problems:
                     if problem not in reported:
                         reported.add(problem)

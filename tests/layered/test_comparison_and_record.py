@@ -10,7 +10,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from docs_engine.pages.comparison import (depart_exact_number_html, least_squares_optimum, loss_chart,
                                     rounded_loss, visit_exact_number_html)
 from docs_engine.execution import training_record
-from docs_engine.execution.training_record import read_environment, record_path, record_training
+from docs_engine.execution.training_record import read_environment, training_record_path, record_training
 
 
 def test_least_squares_optimum_of_the_problem():
@@ -23,10 +23,10 @@ def test_training_record_times_the_block_that_grew_the_losses(tmp_path):
     example_globals = {}
     block_vars = {"target_file": str(target), "example_globals": example_globals}
     assert record_training(None, block_vars, {}) == ""  # the data block
-    assert not record_path(target).exists()
+    assert not training_record_path(target).exists()
     example_globals["losses"] = [3.0, 2.0, 1.0]  # the training block ran
     record_training(None, block_vars, {})
-    record = json.loads(record_path(target).read_text())
+    record = json.loads(training_record_path(target).read_text())
     assert record["losses"] == [3.0, 2.0, 1.0] and record["seconds"] >= 0
 
 
@@ -52,16 +52,16 @@ def test_the_record_says_what_executed_the_example(tmp_path, monkeypatch):
 
 def test_a_record_from_before_records_held_the_environment_reads_as_none(tmp_path):
     target = tmp_path / "plot_x.py"
-    record_path(target).write_text('{"seconds": 1, "losses": [1.0]}')
+    training_record_path(target).write_text('{"seconds": 1, "losses": [1.0]}')
     assert read_environment(target) is None
     assert read_environment(tmp_path / "plot_never_run.py") is None
 
 
 def test_a_new_run_forgets_the_record_of_an_earlier_one(tmp_path):
     target = tmp_path / "plot_old.py"
-    record_path(target).write_text('{"seconds": 1, "losses": [1.0]}')
+    training_record_path(target).write_text('{"seconds": 1, "losses": [1.0]}')
     record_training(None, {"target_file": str(target), "example_globals": {}}, {})
-    assert not record_path(target).exists()  # this run grew no `losses`
+    assert not training_record_path(target).exists()  # this run grew no `losses`
 
 
 def test_loss_legend_sits_outside_the_axes_where_it_hides_no_curve():
@@ -94,4 +94,4 @@ def test_running_an_example_again_in_the_same_process_records_the_new_run(tmp_pa
         record_training(None, block_vars, {})  # the data block
         block_vars["example_globals"]["losses"] = losses
         record_training(None, block_vars, {})
-        assert json.loads(record_path(target).read_text())["losses"] == losses, run
+        assert json.loads(training_record_path(target).read_text())["losses"] == losses, run

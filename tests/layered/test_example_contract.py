@@ -6,7 +6,7 @@ import pytest
 
 from docs_engine.execution.contract import ContractError, example_results
 from docs_engine.adapters.sphinx_gallery import executed_blocks
-from docs_engine.execution.training_record import record_path
+from docs_engine.execution.training_record import training_record_path
 
 # The reST sphinx-gallery writes for an executed code block that prints, and
 # for one that draws.
@@ -28,7 +28,7 @@ def write_example(folder, log=LOG, losses=(30.5, 20.25), blocks=1):
     script = folder / "plot_x.py"
     script.with_suffix(".rst").write_text(rst)
     if losses is not None:
-        record_path(script).write_text(json.dumps({"seconds": 0.5, "losses": list(losses)}))
+        training_record_path(script).write_text(json.dumps({"seconds": 0.5, "losses": list(losses)}))
     return script
 
 

@@ -7,7 +7,7 @@ from PIL import Image
 
 from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
-from docs_engine.execution.figure_record import _record, read_record, record_path
+from docs_engine.execution.figure_record import _record, read_figure_record, figure_record_path
 from docs_engine.translation.figures import (PROBLEMS_KEY, TEXTS_KEY, draw_figure, drawing_key,
                                             example_figure_messages)
 
@@ -32,7 +32,7 @@ def recorded(tmp_path):
     record = _record(figure)
     figure.savefig(image, **_savefig_options(figure))
     plt.close("all")  # as the scraper does
-    record_path(image).write_bytes(record)
+    figure_record_path(image).write_bytes(record)
     return image
 
 
@@ -47,7 +47,7 @@ def _pixels(path):
 
 
 def test_the_record_knows_the_texts_the_figure_shows(recorded):
-    record = read_record(recorded)
+    record = read_figure_record(recorded)
     assert set(record.texts) >= MESSAGES
 
 
@@ -55,7 +55,7 @@ def test_drawn_again_without_translations_the_figure_is_the_english_image(record
     import matplotlib.pyplot as plt
 
     target = tmp_path / "again.png"
-    assert draw_figure(read_record(recorded), MESSAGES, {}, target) == []
+    assert draw_figure(read_figure_record(recorded), MESSAGES, {}, target) == []
     assert plt.get_fignums() == []  # no figure left open for the next example to find
     assert Image.open(target).size == Image.open(recorded).size
     assert np.array_equal(_pixels(target), _pixels(recorded))
@@ -63,7 +63,7 @@ def test_drawn_again_without_translations_the_figure_is_the_english_image(record
 
 def test_drawn_with_translations_the_figure_shows_them_and_says_so(recorded, tmp_path):
     target = tmp_path / "es.png"
-    assert draw_figure(read_record(recorded), MESSAGES, SPANISH, target) == []
+    assert draw_figure(read_figure_record(recorded), MESSAGES, SPANISH, target) == []
     drawn = json.loads(Image.open(target).text[TEXTS_KEY])
     assert sorted(drawn) == sorted([*SPANISH.values(), "sin(x)"])
     assert Image.open(target).size == Image.open(recorded).size
@@ -73,7 +73,7 @@ def test_drawn_with_translations_the_figure_shows_them_and_says_so(recorded, tmp
 def test_a_translation_the_fonts_cannot_draw_leaves_the_english(recorded, tmp_path):
     target = tmp_path / "bad.png"
     translations = {**SPANISH, "iteration": "迭代"}  # no CJK glyphs in matplotlib's default font
-    problems = draw_figure(read_record(recorded), MESSAGES, translations, target)
+    problems = draw_figure(read_figure_record(recorded), MESSAGES, translations, target)
     assert [message for message, _ in problems] == ["iteration"]
     assert "missing from font" in problems[0][1]
     drawn = json.loads(Image.open(target).text[TEXTS_KEY])

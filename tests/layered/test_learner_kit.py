@@ -16,7 +16,7 @@ from packaging.version import Version
 from docs_engine.execution.environment import MESSAGES as REPRODUCTION
 from docs_engine.execution.environment import processor_name, tolerance
 from docs_engine.pages.run_it_yourself import MESSAGES
-from docs_engine.execution.training_record import read_environment, record_path
+from docs_engine.execution.training_record import read_environment, training_record_path
 from tests.layered.conftest import GALLERY_STEP, PROJECT, build_tinysite, sphinx
 
 EXAMPLE = "examples/basics/plot_1_tiny"
@@ -154,12 +154,12 @@ def test_installing_another_version_of_what_an_example_imports_executes_it_again
         return dict(read_environment(executed).packages)
 
     assert gallery_step()["tinylib"] == "1.0"
-    executed_at = record_path(executed).stat().st_mtime_ns
+    executed_at = training_record_path(executed).stat().st_mtime_ns
     assert gallery_step()["tinylib"] == "1.0"  # nothing changed: nothing executed
-    assert record_path(executed).stat().st_mtime_ns == executed_at
+    assert training_record_path(executed).stat().st_mtime_ns == executed_at
     install(site_packages, "tinylib", "1.1")
     assert gallery_step()["tinylib"] == "1.1"  # executed again, with the new version
-    assert record_path(executed).stat().st_mtime_ns != executed_at
+    assert training_record_path(executed).stat().st_mtime_ns != executed_at
     builds = {language: sphinx(tiny_copy, "html", language, gallery_execute=False)
               for language in ("en", "es")}
     for language, build in builds.items():

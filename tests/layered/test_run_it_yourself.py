@@ -11,7 +11,7 @@ from sphinx import addnodes
 from docs_engine.execution import environment as execution_environment
 from docs_engine.execution.environment import ExecutionEnvironment, describe
 from docs_engine.execution.learner_requirements import example_requirements
-from docs_engine.execution.training_record import record_path
+from docs_engine.execution.training_record import training_record_path
 from docs_engine.pages.run_it_yourself import MESSAGES, RunItYourself, paragraph, run_it_yourself
 
 
@@ -33,7 +33,7 @@ def page(tmp_path, *body: nodes.Node, docname: str = "page"):
     gallery = tmp_path / "examples" / "nn"
     gallery.mkdir(parents=True)
     (gallery / "plot_x.py").write_text("import math\nimport torch\n")
-    record_path(gallery / "plot_x.py").write_text(json.dumps(
+    training_record_path(gallery / "plot_x.py").write_text(json.dumps(
         {"seconds": 1.0, "losses": [1.0], "environment": EXECUTED_WITH.to_json()}))
     dependencies = []
     # The scripts and the gallery share a folder here: the executed copy is all there is.
@@ -76,7 +76,7 @@ def test_an_example_page_gets_the_box_right_before_its_downloads(tmp_path):
     paragraphs = [p.astext() for p in box.findall(nodes.paragraph)]
     assert [p.replace("``", "") for p in describe(EXECUTED_WITH, str, "en")] == paragraphs[-4:]
     assert "Some CPU 9000 (x86_64, AVX2)" in paragraphs[-4] and "one thread" in paragraphs[-4]
-    assert str(record_path(tmp_path / "examples/nn/plot_x.py")) in dependencies
+    assert str(training_record_path(tmp_path / "examples/nn/plot_x.py")) in dependencies
 
 
 def test_the_directive_placeholder_becomes_the_box_for_the_whole_site(tmp_path):

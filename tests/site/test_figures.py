@@ -12,7 +12,7 @@ from PIL import Image
 
 from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
-from docs_engine.execution.figure_record import read_record
+from docs_engine.execution.figure_record import read_figure_record
 from docs_engine.translation.figure_texts import figure_messages
 from docs_engine.translation.figures import TEXTS_KEY, draw_figure
 from tests.site.conftest import break_build
@@ -63,7 +63,7 @@ def test_english_figures_are_the_executed_ones(site, example, tmp_path):
         executed = _gallery_figure(site, example, number)
         assert filecmp.cmp(image, executed, shallow=False)
         assert _drawn_texts(image) is None  # sphinx-gallery's own image
-        record = read_record(executed)
+        record = read_figure_record(executed)
         shown = [text for text in record.texts if text in messages]
         assert shown, f"figure {number} of {example} shows none of its figure texts"
         # The record draws the English image again, pixel for pixel.
@@ -82,7 +82,7 @@ def test_spanish_figures_show_the_spanish_texts(site, example):
     for number, (english, image, tag) in enumerate(
             zip(english_images, _images(site.page("es", example)), spanish_page.select(FIGURES)),
             start=1):
-        shown = [t for t in read_record(_gallery_figure(site, example, number)).texts if t in messages]
+        shown = [t for t in read_figure_record(_gallery_figure(site, example, number)).texts if t in messages]
         expected = [spanish.get(text, text) for text in shown]
         assert expected != shown, f"figure {number} of {example} has no translated text"
         assert sorted(_drawn_texts(image)) == sorted(expected)
