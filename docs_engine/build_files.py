@@ -1,14 +1,23 @@
 """Writing generated files so that two builds give the same bytes, and what a
-build keeps for itself while it runs (:func:`build_cache`)."""
+build keeps for itself while it runs (:func:`build_cache`).
+
+Sphinx is named here for types only, never imported: the Make steps' tools
+(the catalog compiler, the root page, the site's archive) write their files
+with this module and run without Sphinx.
+"""
+
+from __future__ import annotations
 
 import os
 import weakref
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 # Zip entries carry a date; the earliest a zip file can hold.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)

@@ -5,12 +5,17 @@ whole ``MdParserConfig``, sphinx-gallery which converter it uses for
 notebooks, Sphinx every static template it evaluates. Over the several
 Sphinx runs of a build that buries the warnings a contributor must read.
 :func:`drop_configuration_dumps` drops those informational lines (never a
-warning or an error) from the log Sphinx prints.
+warning or an error) from the log Sphinx prints. The filter itself is
+standard logging, which needs no Sphinx.
 """
 
-import logging
+from __future__ import annotations
 
-from sphinx.application import Sphinx
+import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 # Informational messages that only repeat the configuration, by their start.
 CONFIGURATION_DUMPS = (
