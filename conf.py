@@ -9,7 +9,7 @@ scripts in ``examples/``; this file sits at the top level and is passed to
 from pathlib import Path
 
 from docs_engine.project import read_languages, source_language
-from docs_engine.pages.repository_links import repository_from_environment
+from docs_engine.pages.repository_address import repository_from_environment
 
 # -- Project -----------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 
 ``repository_url`` (one setting, in ``conf.py``) names the repository; by
 default it is read from the CI that builds the site (GitHub Actions, Read the
-Docs), and left empty elsewhere. Empty, no page shows these links: a link
-that leads nowhere is worse than none.
+Docs: :mod:`docs_engine.pages.repository_address`), and left empty elsewhere.
+Empty, no page shows these links: a link that leads nowhere is worse than none.
 
 The source of a page is the file a contributor edits: ``docs/<page>.md``, or
 for an example the script in ``examples/`` (not the reST sphinx-gallery
@@ -12,8 +12,6 @@ translates it, for translators. Templates get ``repository_links``, a list of
 ``{"text", "url", "kind"}``; ``repository-links.html`` shows them.
 """
 
-import os
-import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -26,19 +24,6 @@ MESSAGES = {
     "source": "View the source of this page",
     "translate": "Translate this page",
 }
-# git@github.com:owner/name.git, as Read the Docs may give it.
-SSH_REMOTE = re.compile(r"(?:ssh://)?git@(?P<host>[^:/]+)[:/](?P<path>.+)")
-
-
-def repository_from_environment(environ=os.environ) -> str:
-    """The repository's web address as CI announces it, or ``""``."""
-    if environ.get("GITHUB_SERVER_URL") and environ.get("GITHUB_REPOSITORY"):
-        return f"{environ['GITHUB_SERVER_URL']}/{environ['GITHUB_REPOSITORY']}"
-    clone_url = environ.get("READTHEDOCS_GIT_CLONE_URL", "")
-    ssh = SSH_REMOTE.fullmatch(clone_url)
-    if ssh:
-        clone_url = f"https://{ssh['host']}/{ssh['path']}"
-    return clone_url.removesuffix("/").removesuffix(".git")
 
 
 def project_folder(app: Sphinx) -> Path:
