@@ -18,9 +18,10 @@ checks a language goes without, and why (``fr: not checked: ...``).
 
 Adding a language's rules is adding its module: the tools find it by the
 code in ``languages.toml``. This package imports the standard library (and
-Babel, for the generic dictionary's name), never Sphinx: the translators'
-tools run without it. ``python -m docs_engine.languages`` tells the Makefile
-which Debian packages hold the languages' dictionaries (:mod:`.__main__`).
+Babel, for a locale's name: :func:`locale_name`), never Sphinx: the
+translators' tools run without it. ``python -m docs_engine.languages`` tells
+the Makefile which Debian packages hold the languages' dictionaries
+(:mod:`.__main__`).
 """
 
 import dataclasses
@@ -53,8 +54,12 @@ class LanguageRules:
 
 
 def locale_name(code: str) -> str:
-    """The ``language_TERRITORY`` a code stands for, from CLDR's likely subtags: es_ES for es."""
-    from babel.core import get_global  # only for a language without a module of its own
+    """The ``language_TERRITORY`` a code stands for, from CLDR's likely subtags: es_ES for es.
+
+    The generic rules' dictionary, and the locale OpenGraph gives a page
+    (``og:locale``, :mod:`docs_engine.pages.language_links`).
+    """
+    from babel.core import get_global  # when needed: not for a language with a module of its own
 
     likely = get_global("likely_subtags").get(code, code)
     language, _, rest = likely.partition("_")

@@ -16,24 +16,16 @@ sends a visitor to the language their browser prefers, is written by
 from pathlib import Path
 from xml.etree import ElementTree
 
-from babel.core import get_global
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, translations
+from docs_engine.languages import locale_name
 from docs_engine.project import language_tag, source_language
 from docs_engine.hosting.site_urls import has_twin, language_base_url, page_url
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
-
-
-def locale_name(code: str) -> str:
-    """The ``language_TERRITORY`` name OpenGraph wants, from CLDR's likely subtags."""
-    likely = get_global("likely_subtags").get(code, code)
-    language, _, rest = likely.partition("_")
-    territory = rest.rsplit("_", 1)[-1] if rest else ""
-    return f"{language}_{territory}" if territory else language
 
 
 def add_language_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

@@ -1,8 +1,8 @@
-"""Each language's rules for the translators' checks (docs_engine.languages)."""
+"""Each language's rules for the translators' checks, and its locale's name (docs_engine.languages)."""
 
 import pytest
 
-from docs_engine.languages import LanguageRules, generic_rules, rules
+from docs_engine.languages import LanguageRules, generic_rules, locale_name, rules
 
 
 def test_spanish_has_rules_of_its_own():
@@ -54,3 +54,9 @@ def test_rules_are_immutable():
     with pytest.raises(AttributeError):
         rules("es").spelling_dictionary = "es_MX"  # type: ignore[misc]
     assert isinstance(rules("es"), LanguageRules)
+
+
+def test_opengraph_locales_name_the_likely_territory():
+    assert locale_name("en") == "en_US"
+    assert locale_name("es") == "es_ES"
+    assert locale_name("pt_BR") == "pt_BR"
