@@ -4,7 +4,7 @@ A sphinx-gallery script is Python code with reST text in its module docstring
 and in ``# %%`` comment blocks. Sphinx extracts that text, paragraph by
 paragraph, into the page's catalog. This module goes the other way: it
 rewrites each text block of the script with the catalog's translations,
-translates the comments in the code (:mod:`docs_engine.translation.code_comments`) and the string
+translates the comments in the code (:mod:`docs_engine.translation.comment_texts`) and the string
 literals the figures draw (:mod:`docs_engine.translation.figure_texts`), leaves every other token of
 the code untouched, and re-wraps the prose to the script's width.
 Messages without a translation stay in English.
@@ -18,7 +18,7 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from docs_engine.translation.code_comments import translate_comments
+from docs_engine.translation.comment_texts import translate_comments
 from docs_engine.translation.figure_texts import splice_figure_texts
 
 Translate = Callable[[str], str]

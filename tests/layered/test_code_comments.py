@@ -1,4 +1,4 @@
-from docs_engine.translation.code_comments import comment_messages, translate_comments
+from docs_engine.translation.comment_texts import comment_messages, translate_comments
 
 CODE = """import torch
 
