@@ -58,20 +58,3 @@ def test_an_unchanged_catalog_is_not_compiled_again_and_keeps_its_problems(tmp_p
     (output / "es/LC_MESSAGES/page.mo").unlink()  # a compiled file gone is compiled again
     assert compile_catalogs(tmp_path / "locales", output, "es") == first
     assert set(compiled[1:]) == {"page.po"}
-
-
-def test_a_catalog_compiled_again_is_read_again_in_the_same_process(tmp_path):
-    from types import SimpleNamespace
-
-    from docs_engine.translation.catalogs import translations
-
-    config = SimpleNamespace(language="es", languages={"en": "English", "es": "Español"},
-                             locale_dirs=["locales"])
-    app = SimpleNamespace(srcdir=tmp_path, config=config)
-    po, mo = tmp_path / "page.po", tmp_path / "locales/es/LC_MESSAGES/page.mo"
-    for translation in ("Hola", "Buenas"):
-        po.write_text(HEADER + f'msgid "Hello"\nmsgstr "{translation}"\n')
-        compile_catalog(po, mo)
-        assert translations(app, "page").gettext("Hello") == translation
-    mo.unlink()
-    assert translations(app, "page").gettext("Hello") == "Hello"
