@@ -100,7 +100,7 @@ GALLERY_STEP = -b dummy -D include_patterns=index.md -D suppress_warnings=toc.no
 SITE_PACKAGES = $(wildcard $(VENV)/lib/python*/site-packages)
 gallery: $(STAMPS)/gallery
 $(STAMPS)/gallery: $(INSTALLED) $(SITE_PACKAGES) $(ENGINE) $(EXAMPLES)
-	OMP_NUM_THREADS=1 $(SPHINX) $(GALLERY_STEP) -D gallery_jobs=$(JOBS) \
+	OMP_NUM_THREADS=1 $(SPHINX) $(GALLERY_STEP) -D docs_engine_gallery_jobs=$(JOBS) \
 		-d $(BUILDDIR)/doctrees/gallery docs $(BUILDDIR)/dummy
 	@mkdir -p $(@D) && touch $@
 
@@ -129,7 +129,7 @@ html: $(INSTALLED)
 # longest build.
 $(addprefix html-,$(LANGUAGES)): html-%: $(STAMPS)/html-%
 $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out $(SOURCE_LANGUAGE),$$*),$(STAMPS)/catalogs-$$*)
-	$(if $(filter $(SOURCE_LANGUAGE),$*),nice -n 10) $(SPHINX) -b html -D language=$* -D gallery_execute=0 \
+	$(if $(filter $(SOURCE_LANGUAGE),$*),nice -n 10) $(SPHINX) -b html -D language=$* -D docs_engine_gallery_execute=0 \
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 	@mkdir -p $(@D) && touch $@
 
@@ -150,7 +150,7 @@ preview: html-$(PREVIEW_LANGUAGE)
 
 # Extract the English messages into $(BUILDDIR)/gettext/*.pot.
 gettext: $(STAMPS)/gallery
-	$(SPHINX) -b gettext -D gallery_execute=0 -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
+	$(SPHINX) -b gettext -D docs_engine_gallery_execute=0 -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 
 # Merge new and changed English messages into the catalogs: translations are
 # kept, a changed message keeps its old translation marked fuzzy (GNU msgmerge

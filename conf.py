@@ -16,8 +16,8 @@ from docs_engine.pages.repository_address import repository_from_environment
 project = "Learning PyTorch by example"
 author = "The Learning PyTorch by example contributors"
 copyright = "2026, " + author
-languages = read_languages(Path(__file__).parent)
-language = source_language(languages)
+docs_engine_languages = read_languages(Path(__file__).parent)
+language = source_language(docs_engine_languages)
 
 # -- Sources -----------------------------------------------------------------
 
@@ -117,12 +117,12 @@ copybutton_selector = "div:not(.sphx-glr-script-out) > div.highlight > pre"
 # Each page links to its source file and, translated, to its catalog in this
 # repository. By default the URL comes from CI (GitHub Actions, Read the
 # Docs); empty, the pages show no such links.
-repository_url = repository_from_environment()
-repository_branch = "main"
+docs_engine_repository_url = repository_from_environment()
+docs_engine_repository_branch = "main"
 
 # -- Translations ------------------------------------------------------------
 
-catalog_sources = "../locales"  # the .po files, relative to docs/
+docs_engine_catalog_sources = "../locales"  # the .po files, relative to docs/
 locale_dirs = ["../_build/locales"]  # compiled there by `make` (docs_engine.translation.catalog_compiler)
 gettext_compact = False
 gettext_location = False

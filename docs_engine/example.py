@@ -5,7 +5,7 @@ The gallery step executes a copy of it in the gallery folder, beside which
 sphinx-gallery writes its page, notebook, zip and images, and we its training
 record; the page is a document of the site (``examples/nn/plot_5_nn``), whose
 catalog translates it. :class:`Example` names all of these once, from the
-gallery's two settings (``examples_dir``, ``gallery_dir``) and
+gallery's two settings (``docs_engine_examples_dir``, ``docs_engine_gallery_dir``) and
 sphinx-gallery's file names (:mod:`docs_engine.adapters.gallery_files`);
 :class:`Gallery` finds the examples. Both are free of Sphinx: the tools and
 the unit tests use them too; :func:`build_gallery` makes a build's once.
@@ -82,7 +82,7 @@ class Gallery:
 
     @classmethod
     def from_settings(cls, source_folder: Path, examples_dir: str, gallery_dir: str) -> "Gallery":
-        """The gallery of ``conf.py``'s ``examples_dir`` and ``gallery_dir``, both
+        """The gallery of ``conf.py``'s ``docs_engine_examples_dir`` and ``docs_engine_gallery_dir``, both
         relative to the source folder (the gallery folder is a link into the build)."""
         return cls((source_folder / examples_dir).resolve(), (source_folder / gallery_dir).resolve(), gallery_dir)
 
@@ -139,6 +139,6 @@ def build_gallery(build) -> Gallery:
     env = getattr(build, "env", build)
     cache = build_cache(env, "gallery")
     if "gallery" not in cache:
-        cache["gallery"] = Gallery.from_settings(Path(env.srcdir), env.config.examples_dir,
-                                                 env.config.gallery_dir)
+        cache["gallery"] = Gallery.from_settings(Path(env.srcdir), env.config.docs_engine_examples_dir,
+                                                 env.config.docs_engine_gallery_dir)
     return cache["gallery"]

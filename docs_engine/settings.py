@@ -20,34 +20,34 @@ class Setting:
 
 SETTINGS = (
     # -- The gallery ----------------------------------------------------------
-    Setting("gallery_execute", True, "env", bool,
+    Setting("docs_engine_gallery_execute", True, "env", bool,
             "Execute the examples: the gallery step. Each language's build sets it"
             " to 0 and reads the executed gallery."),
-    Setting("gallery_dir", "examples", "env", str,
+    Setting("docs_engine_gallery_dir", "examples", "env", str,
             "The executed gallery's folder in the source folder: its pages' docnames"
             " start with it."),
-    Setting("examples_dir", "../examples", "env", str,
+    Setting("docs_engine_examples_dir", "../examples", "env", str,
             "The example scripts' folder, relative to the source folder."),
-    Setting("gallery_jobs", 1, "", int,
+    Setting("docs_engine_gallery_jobs", 1, "", int,
             "How many examples the gallery step executes side by side (the Makefile's JOBS)."),
-    Setting("gallery_examples", [], "", list,
+    Setting("docs_engine_gallery_examples", [], "", list,
             "A shard's build: the examples it executes (paths in the examples folder)."),
     # -- Translation ----------------------------------------------------------
-    Setting("catalog_sources", "../locales", "env", str,
+    Setting("docs_engine_catalog_sources", "../locales", "env", str,
             "The translators' catalogs (.po), relative to the source folder;"
             " ``locale_dirs`` names where they are compiled."),
-    Setting("languages", {"en": "English"}, "html", dict,
+    Setting("docs_engine_languages", {"en": "English"}, "html", dict,
             "The site's languages, code to name, the source language first"
             " (conf.py reads languages.toml)."),
-    Setting("language_exclude_patterns", {}, "env", dict,
+    Setting("docs_engine_language_exclude_patterns", {}, "env", dict,
             "Per language, source patterns that language leaves out."),
     # -- Hosting --------------------------------------------------------------
-    Setting("site_version_path", "", "html", str,
+    Setting("docs_engine_site_version_path", "", "html", str,
             "Set from the host's variables: the version folder under each language"
             " (Read the Docs' ``latest/``)."),
-    Setting("repository_url", "", "html", str,
+    Setting("docs_engine_repository_url", "", "html", str,
             "The repository each page links its source and catalog to; empty, no links."),
-    Setting("repository_branch", "main", "html", str,
+    Setting("docs_engine_repository_branch", "main", "html", str,
             "The branch those links point into."),
 )
 

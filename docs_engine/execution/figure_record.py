@@ -108,7 +108,7 @@ def rerun_unrecorded(app: Sphinx) -> None:
     The gallery step does, before it plans which examples to execute
     (:mod:`docs_engine.execution.shards`).
     """
-    if not app.config.gallery_execute:
+    if not app.config.docs_engine_gallery_execute:
         return
     for example in build_gallery(app.env).examples:
         if any(read_figure_record(image) is None for image in example.figures):

@@ -2,9 +2,9 @@
 
 sphinx-gallery runs the examples while the builder starts and writes their
 reST, figures and downloads into the gallery folder. The Makefile runs that
-step once (``gallery_execute = True``; :mod:`docs_engine.execution.shards`
+step once (``docs_engine_gallery_execute = True``; :mod:`docs_engine.execution.shards`
 executes its examples side by side), then builds
-each language with ``-D gallery_execute=0``: those builds read the executed
+each language with ``-D docs_engine_gallery_execute=0``: those builds read the executed
 gallery as ordinary sources and must not touch it, so that languages can
 build side by side without racing on the same files.
 
@@ -71,21 +71,21 @@ def load_sphinx_gallery(app: Sphinx) -> None:
 
 def reads_executed_gallery(app: Sphinx) -> bool:
     """Whether this build reads the gallery the gallery step executed (a language's)."""
-    return not app.config.gallery_execute
+    return not app.config.docs_engine_gallery_execute
 
 
 def gallery_folders(app: Sphinx, config: Config) -> None:
-    """Point sphinx-gallery at the gallery of ``examples_dir`` and ``gallery_dir``
+    """Point sphinx-gallery at the gallery of ``docs_engine_examples_dir`` and ``docs_engine_gallery_dir``
     and create its folder; in a build that reads it, hide it from sphinx-gallery."""
     gallery_conf = config.sphinx_gallery_conf
-    if not config.gallery_execute:  # the configuration being read: app.config is not yet
+    if not config.docs_engine_gallery_execute:  # the configuration being read: app.config is not yet
         gallery_conf["examples_dirs"] = []
         gallery_conf["gallery_dirs"] = []
         return
-    gallery_conf["examples_dirs"] = [config.examples_dir]
-    gallery_conf["gallery_dirs"] = [config.gallery_dir]
+    gallery_conf["examples_dirs"] = [config.docs_engine_examples_dir]
+    gallery_conf["gallery_dirs"] = [config.docs_engine_gallery_dir]
     gallery_conf["subsection_order"] = reading_order.SectionOrder(Path(app.srcdir))
-    (Path(app.srcdir) / config.gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
+    (Path(app.srcdir) / config.docs_engine_gallery_dir).resolve().mkdir(parents=True, exist_ok=True)
 
 
 def remove_outputs(gallery_folder: Path, stem: str) -> None:

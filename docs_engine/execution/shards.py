@@ -4,12 +4,12 @@ sphinx-gallery executes a gallery's sections one after another, so its own
 ``parallel`` option can only run examples of the same section side by side,
 and the longest example of the series (the dynamic network) would hold back
 the whole step. Just before sphinx-gallery generates the gallery, this
-extension splits the examples that need executing into ``gallery_jobs``
+extension splits the examples that need executing into ``docs_engine_gallery_jobs``
 shards of about equal running time (the longest first, by the time each took
 last time; by their loop iterations when some never ran), and runs one
 ``sphinx-build`` per shard, side by side, each a process of its own started
 afresh (nothing is forked from this one), strict (``-W --keep-going``), with
-this build's builder, configuration and overrides, and ``gallery_examples``
+this build's builder, configuration and overrides, and ``docs_engine_gallery_examples``
 set to the shard's examples: sphinx-gallery leaves out the others
 (:func:`docs_engine.adapters.sphinx_gallery.skip_examples`).
 
@@ -49,7 +49,7 @@ code, from the same sources at the same paths from the source folder.
 
 The Makefile's gallery step sets the number of shards::
 
-    sphinx-build -D gallery_jobs=2 ...
+    sphinx-build -D docs_engine_gallery_jobs=2 ...
 """
 
 import ast
@@ -146,13 +146,13 @@ def shard_sources(app: Sphinx, root: Path) -> dict[Path, Path]:
     source = Path(app.srcdir)
     shard_source = root / source.name
     shard_source.mkdir(parents=True)
-    own = Path(app.config.gallery_dir).parts[0]
+    own = Path(app.config.docs_engine_gallery_dir).parts[0]
     links = {shard_source / entry.name: entry for entry in source.iterdir() if entry.name != own}
-    examples_dir = app.config.examples_dir
+    examples_dir = app.config.docs_engine_examples_dir
     link = Path(os.path.normpath(shard_source / examples_dir))
     if not link.is_relative_to(shard_source):  # else inside the source folder: already linked
         if not link.is_relative_to(root):
-            raise ExtensionError(f"gallery_jobs: the examples folder {examples_dir!r} is more than"
+            raise ExtensionError(f"docs_engine_gallery_jobs: the examples folder {examples_dir!r} is more than"
                                  " one folder above the source folder; a shard cannot link it")
         links[link] = Path(os.path.normpath(source / examples_dir))
     for link, target in links.items():
@@ -171,7 +171,7 @@ def override_options(overrides: dict) -> list[str]:
         elif isinstance(value, (list, tuple)):
             value = ",".join(map(str, value))
         elif isinstance(value, dict):
-            raise ExtensionError(f"gallery_jobs: the override {name} is a dictionary, which a"
+            raise ExtensionError(f"docs_engine_gallery_jobs: the override {name} is a dictionary, which a"
                                  " shard's sphinx-build cannot be given; build with one job")
         options += ["-D", f"{name}={value}"]
     return options
@@ -182,7 +182,7 @@ def shard_command(app: Sphinx, shard: Shard, source: Path) -> list[str]:
 
     Always strict: its warnings are logged again by this build, which decides
     whether they fail it (:func:`report_warnings`)."""
-    overrides = {**app.config.overrides, "gallery_jobs": 1, "gallery_examples": shard.examples}
+    overrides = {**app.config.overrides, "docs_engine_gallery_jobs": 1, "docs_engine_gallery_examples": shard.examples}
     return [sys.executable, "-m", "sphinx", "-b", app.builder.name, "-c", str(app.confdir),
             "-d", str(shard.root / "doctrees"), "-w", str(shard.warnings_file), "-W",
             "--keep-going", *override_options(overrides), str(source), str(shard.root / "out")]
@@ -268,8 +268,8 @@ def run_side_by_side(commands: dict[int, list[str]]) -> dict[int, int]:
 
 def execute_shards(app: Sphinx) -> None:
     """builder-inited, just before sphinx-gallery: execute the pending examples in shards."""
-    jobs = app.config.gallery_jobs
-    if not app.config.gallery_execute or jobs < 2 or app.config.gallery_examples:
+    jobs = app.config.docs_engine_gallery_jobs
+    if not app.config.docs_engine_gallery_execute or jobs < 2 or app.config.docs_engine_gallery_examples:
         return
     gallery = build_gallery(app.env)
     planned = plan_shards(pending_examples(gallery), jobs)
@@ -292,7 +292,7 @@ def execute_shards(app: Sphinx) -> None:
                     ", ".join(Path(name).name for name in shard.examples))
         reported = report_warnings(shard, links[shard.number])
         source = shard.root / Path(app.srcdir).name
-        merge_shard(shard, gallery, (source / app.config.gallery_dir).resolve())
+        merge_shard(shard, gallery, (source / app.config.docs_engine_gallery_dir).resolve())
         if statuses[shard.number] != 0 and not reported:
             logger.error("shard %d failed (exit status %d): its lines above say why; the"
                          " examples it did not execute are executed again below",
@@ -304,11 +304,11 @@ def execute_shards(app: Sphinx) -> None:
 def skip_other_examples(app: Sphinx, config: Config) -> None:
     """config-inited, in a shard's build, once sphinx-gallery has filled its defaults:
     it executes only the shard's examples."""
-    wanted = set(config.gallery_examples)
-    if not wanted or not config.gallery_execute:
+    wanted = set(config.docs_engine_gallery_examples)
+    if not wanted or not config.docs_engine_gallery_execute:
         return
     # Before the build's environment, and so its gallery, exists: from the settings.
-    examples = Gallery.from_settings(Path(app.srcdir), config.examples_dir, config.gallery_dir).examples_folder
+    examples = Gallery.from_settings(Path(app.srcdir), config.docs_engine_examples_dir, config.docs_engine_gallery_dir).examples_folder
     ignored = [source.relative_to(examples).as_posix() for source in sorted(examples.rglob("*.py"))
                if source.relative_to(examples).as_posix() not in wanted]
     sg.skip_examples(config.sphinx_gallery_conf, ignored)

@@ -95,7 +95,7 @@ def pick_language_from_path(app: Sphinx, pagename: str, templatename: str, conte
         return
     script = LANGUAGE_FROM_PATH.format(
         root=json.dumps(urlsplit(app.config.site_url).path or "/"),
-        languages=json.dumps(list(app.config.languages)),
+        languages=json.dumps(list(app.config.docs_engine_languages)),
         language=json.dumps(app.config.language),
     )
     # Called here, it adds the script to this page only (Sphinx's documented behaviour).
@@ -104,7 +104,7 @@ def pick_language_from_path(app: Sphinx, pagename: str, templatename: str, conte
 
 def write_root_not_found(app: Sphinx, exception: Exception | None) -> None:
     """Copy the first language's 404 page, which picks the path's language, to the root."""
-    if exception or app.builder.format != "html" or app.config.language != list(app.config.languages)[0]:
+    if exception or app.builder.format != "html" or app.config.language != list(app.config.docs_engine_languages)[0]:
         return
     page = Path(app.outdir) / f"{app.config.notfound_pagename}.html"
     replace_file(Path(app.outdir).parent / "404.html", page.read_bytes())

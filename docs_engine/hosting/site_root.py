@@ -40,7 +40,7 @@ def write_site_root(app: Sphinx, exception: Exception | None) -> None:
         return
     sitemaps = "\n".join(
         f"<sitemap><loc>{language_base_url(config, code)}{config.sitemap_filename}</loc></sitemap>"
-        for code in config.languages
+        for code in config.docs_engine_languages
     )
     replace_file(root / "sitemap.xml", SITEMAP_INDEX.format(sitemaps=sitemaps).encode("utf-8"))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"

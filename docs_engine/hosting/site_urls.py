@@ -87,7 +87,7 @@ def language_base_url(config: Config, language: str) -> str | None:
     """The absolute URL of the folder of ``language``'s pages; None for a local build."""
     if not config.site_url:
         return None
-    return f"{config.site_url}{language}/{config.site_version_path}"
+    return f"{config.site_url}{language}/{config.docs_engine_site_version_path}"
 
 
 def language_path(config: Config, language: str) -> str:
@@ -116,12 +116,12 @@ def page_url(app: Sphinx, pagename: str, language: str, from_page: str) -> str:
 
 
 def has_twin(app: Sphinx, pagename: str, language: str) -> bool:
-    """Whether ``language`` builds the page too (``language_exclude_patterns``).
+    """Whether ``language`` builds the page too (``docs_engine_language_exclude_patterns``).
 
     Pages that no source file makes (the index, search and 404 pages) are
     built in every language.
     """
-    patterns = app.config.language_exclude_patterns.get(language)
+    patterns = app.config.docs_engine_language_exclude_patterns.get(language)
     if not patterns or pagename not in app.env.found_docs:
         return True
     source = app.env.doc2path(pagename, base=False)
@@ -130,24 +130,24 @@ def has_twin(app: Sphinx, pagename: str, language: str) -> bool:
 
 def configure_site(app: Sphinx, config: Config) -> None:
     """Check the site's address, then give it to every extension that links."""
-    config.site_url, config.site_version_path = resolve_site(config.site_url, config.languages, os.environ)
+    config.site_url, config.docs_engine_site_version_path = resolve_site(config.site_url, config.docs_engine_languages, os.environ)
     if not config.site_url:  # sphinx-sitemap would warn that it writes no sitemap without one
         config.suppress_warnings = [*config.suppress_warnings, "sitemap.configuration"]
     config.exclude_patterns = [*config.exclude_patterns,
-                               *config.language_exclude_patterns.get(config.language, [])]
+                               *config.docs_engine_language_exclude_patterns.get(config.language, [])]
     base = language_base_url(config, config.language) or ""
     config.html_baseurl = base  # Sphinx's canonical link
     config.notfound_urls_prefix = language_path(config, config.language)
     # sphinx-sitemap: {site_url}{lang}/{version path}{page}, alternates for every language.
-    config.sitemap_url_scheme = "{lang}" + config.site_version_path + "{link}"
-    config.sitemap_locales = list(config.languages)
+    config.sitemap_url_scheme = "{lang}" + config.docs_engine_site_version_path + "{link}"
+    config.sitemap_locales = list(config.docs_engine_languages)
 
 
 def main() -> int:
     """Check the site's address settings (conf.py and the environment)."""
     conf = runpy.run_path("conf.py")  # declarative: no side effects
     try:
-        root, version_path = resolve_site(conf.get("site_url", ""), conf["languages"], os.environ)
+        root, version_path = resolve_site(conf.get("site_url", ""), conf["docs_engine_languages"], os.environ)
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 1

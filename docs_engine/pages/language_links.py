@@ -32,7 +32,7 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
     config = app.config
     not_found = pagename == config.notfound_pagename
     links = []
-    for code, name in config.languages.items():
+    for code, name in config.docs_engine_languages.items():
         # The 404 page's twin is no use: it leads to the other language's home.
         twin = has_twin(app, pagename, code) and not not_found
         links.append({
@@ -47,7 +47,7 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
     twins = [link for link in links if link["twin"]]
     if not twins:
         return
-    default = source_language(config.languages)
+    default = source_language(config.docs_engine_languages)
     alternates = [(link["tag"], link["url"]) for link in twins]
     alternates += [("x-default", link["url"]) for link in twins if link["code"] == default]
     tags = [f'<link rel="alternate" hreflang="{code}" href="{url}">' for code, url in alternates]
@@ -61,10 +61,10 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
 def keep_sitemap_alternates_to_twins(app: Sphinx, exception: Exception | None) -> None:
     """Drop sphinx-sitemap's alternates to pages another language leaves out."""
     sitemap = Path(app.outdir) / app.config.sitemap_filename
-    if exception or not app.config.language_exclude_patterns or not sitemap.exists():
+    if exception or not app.config.docs_engine_language_exclude_patterns or not sitemap.exists():
         return
     base = language_base_url(app.config, app.config.language)
-    code = {language_tag(code): code for code in app.config.languages}  # sphinx-sitemap writes tags
+    code = {language_tag(code): code for code in app.config.docs_engine_languages}  # sphinx-sitemap writes tags
     tree = ElementTree.parse(sitemap)
     for url in tree.getroot():
         pagename = url.find(f"{{{SITEMAP}}}loc").text.removeprefix(base).removesuffix(".html")

@@ -1,6 +1,6 @@
 """The repository's web address, as the CI that builds the site announces it.
 
-``conf.py`` gives it as ``repository_url``, the repository that
+``conf.py`` gives it as ``docs_engine_repository_url``, the repository that
 :mod:`docs_engine.pages.repository_links` links every page to: GitHub
 Actions names it, Read the Docs gives the address it clones. Standard
 library only: conf.py is also read by the Make steps' tools (the root page,

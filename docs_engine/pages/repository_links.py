@@ -1,6 +1,6 @@
 """Link every page to its source file, and translated pages to their catalog.
 
-``repository_url`` (one setting, in ``conf.py``) names the repository; by
+``docs_engine_repository_url`` (one setting, in ``conf.py``) names the repository; by
 default it is read from the CI that builds the site (GitHub Actions, Read the
 Docs: :mod:`docs_engine.pages.repository_address`), and left empty elsewhere.
 Empty, no page shows these links: a link that leads nowhere is worse than none.
@@ -47,11 +47,11 @@ def source_file(app: Sphinx, docname: str) -> Path | None:
 
 def page_links(app: Sphinx, docname: str) -> list[dict]:
     """The links ``docname`` shows: none without a repository URL."""
-    repository = app.config.repository_url.removesuffix("/")
+    repository = app.config.docs_engine_repository_url.removesuffix("/")
     if not repository:
         return []
     gettext = translations(app, EXTENSIONS_CATALOG).gettext
-    blob = f"{repository}/blob/{app.config.repository_branch}/"
+    blob = f"{repository}/blob/{app.config.docs_engine_repository_branch}/"
     links = []
     source = source_file(app, docname)
     if source:

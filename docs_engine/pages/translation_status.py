@@ -64,7 +64,7 @@ class TranslationStatus(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
         result = []
-        for language, name in self.config.languages.items():
+        for language, name in self.config.docs_engine_languages.items():
             folder = catalog_folder(self.env, language)
             catalogs = sorted(folder.rglob("*.po"))
             if not catalogs:

@@ -2,7 +2,7 @@
 
 The catalogs are compiled before Sphinx starts, by the Make step
 :mod:`docs_engine.translation.catalog_compiler`, into the folder conf.py's
-``locale_dirs`` names; their sources stay in ``catalog_sources``
+``locale_dirs`` names; their sources stay in ``docs_engine_catalog_sources``
 (``locales/``). This extension
 
 - gives our extensions :func:`translations`, the compiled catalog of a page
@@ -72,7 +72,7 @@ Build = Sphinx | BuildEnvironment
 
 def catalog_folder(build: Build, language: str | None = None) -> Path:
     """The folder of a language's ``.po`` files (the build's language by default)."""
-    root = Path(build.srcdir, build.config.catalog_sources).resolve()
+    root = Path(build.srcdir, build.config.docs_engine_catalog_sources).resolve()
     return root / (language or build.config.language) / "LC_MESSAGES"
 
 
@@ -106,7 +106,7 @@ def check_compiled(app: Sphinx) -> None:
 
 def is_translated(build: Build) -> bool:
     """Whether the build's language is a translation: any but the source, languages.toml's first."""
-    return build.config.language != source_language(build.config.languages)
+    return build.config.language != source_language(build.config.docs_engine_languages)
 
 
 def translations(build: Build, domain: str) -> gettext.NullTranslations:

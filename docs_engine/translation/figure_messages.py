@@ -101,7 +101,7 @@ def mark_figure_texts_in_templates(app: Sphinx, exception: Exception | None) -> 
 
 def warn_about_computed_figure_texts(app: Sphinx) -> None:
     """Warn about each figure text an example computes (gallery step, whole-gallery run)."""
-    if not app.config.gallery_execute:
+    if not app.config.docs_engine_gallery_execute:
         return
     for example in build_gallery(app.env).examples:
         for text in find_figure_texts(example.source.read_text(encoding="utf-8")):

@@ -86,7 +86,7 @@ def _toctree_entries(page: Path) -> list[str]:
 def site_gallery(root: Path = ROOT) -> Gallery:
     """The gallery the site's build executes, without Sphinx: conf.py leaves its
     folders to the settings' defaults, which the tools read too."""
-    return Gallery.from_settings(root / "docs", settings.default("examples_dir"), settings.default("gallery_dir"))
+    return Gallery.from_settings(root / "docs", settings.default("docs_engine_examples_dir"), settings.default("docs_engine_gallery_dir"))
 
 
 def gallery_pages(root: Path = ROOT) -> list[str]:
@@ -110,7 +110,7 @@ def pages_in_reading_order(root: Path = ROOT) -> tuple[str, ...]:
     def visit(name: str) -> None:
         if name in pages:
             return
-        if name == f"{settings.default('gallery_dir')}/index":
+        if name == f"{settings.default('docs_engine_gallery_dir')}/index":
             pages.extend(page for page in gallery_pages(root) if page not in pages)
             return
         pages.append(name)

@@ -67,7 +67,7 @@ def sphinx(root: Path, builder: str, language: str = "en", **overrides) -> Build
         compile_catalogs(root / "locales", root / "_build" / "locales", language)
     outdir = root / "_build" / ("html" if builder == "html" else builder) / language
     # The gallery step keeps its environment apart from the languages', as in the Makefile.
-    doctrees = root / "_build" / "doctrees" / ("gallery" if overrides.get("gallery_execute")
+    doctrees = root / "_build" / "doctrees" / ("gallery" if overrides.get("docs_engine_gallery_execute")
                                                else language)
     output, warnings = io.StringIO(), io.StringIO()
     with patch_docutils(PROJECT), docutils_namespace():
@@ -89,7 +89,7 @@ def sphinx(root: Path, builder: str, language: str = "en", **overrides) -> Build
 
 
 # What the Makefile's gallery step sets (GALLERY_STEP): it reads the root page only.
-GALLERY_STEP = {"gallery_execute": True, "include_patterns": ["index.md"],
+GALLERY_STEP = {"docs_engine_gallery_execute": True, "include_patterns": ["index.md"],
                 "suppress_warnings": ["toc.not_readable", "ref.doc"]}
 
 
@@ -99,7 +99,7 @@ def build_tinysite(root: Path, **overrides) -> dict[str, Build]:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
     gallery = sphinx(root, "dummy", **GALLERY_STEP, **overrides)
     assert gallery.status == 0, gallery.warnings
-    return {language: sphinx(root, "html", language, gallery_execute=False, **overrides)
+    return {language: sphinx(root, "html", language, docs_engine_gallery_execute=False, **overrides)
             for language in ("en", "es")}
 
 

@@ -9,7 +9,7 @@ HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 
 def test_a_catalog_compiled_again_is_read_again_in_the_same_process(tmp_path):
-    config = SimpleNamespace(language="es", languages={"en": "English", "es": "Español"},
+    config = SimpleNamespace(language="es", docs_engine_languages={"en": "English", "es": "Español"},
                              locale_dirs=["locales"])
     app = SimpleNamespace(srcdir=tmp_path, config=config)
     po, mo = tmp_path / "page.po", tmp_path / "locales/es/LC_MESSAGES/page.mo"

@@ -9,7 +9,7 @@ from tests.layered.conftest import GALLERY_STEP, PROJECT, sphinx
 
 
 def extensions_template(root, **overrides):
-    build = sphinx(root, "gettext", gallery_execute=False, **overrides)
+    build = sphinx(root, "gettext", docs_engine_gallery_execute=False, **overrides)
     assert build.status == 0, build.warnings
     return (root / "_build" / "gettext" / "en" / "extensions.pot").read_bytes()
 

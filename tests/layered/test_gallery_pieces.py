@@ -9,7 +9,7 @@ from docs_engine.execution.gallery import gallery_folders
 
 def _config(execute: bool):
     return SimpleNamespace(
-        gallery_execute=execute, gallery_shard=-1, examples_dir="../examples", gallery_dir="examples",
+        docs_engine_gallery_execute=execute, gallery_shard=-1, docs_engine_examples_dir="../examples", docs_engine_gallery_dir="examples",
         sphinx_gallery_conf={},
     )
 

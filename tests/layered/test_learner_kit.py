@@ -160,7 +160,7 @@ def test_installing_another_version_of_what_an_example_imports_executes_it_again
     install(site_packages, "tinylib", "1.1")
     assert gallery_step()["tinylib"] == "1.1"  # executed again, with the new version
     assert training_record_path(executed).stat().st_mtime_ns != executed_at
-    builds = {language: sphinx(tiny_copy, "html", language, gallery_execute=False)
+    builds = {language: sphinx(tiny_copy, "html", language, docs_engine_gallery_execute=False)
               for language in ("en", "es")}
     for language, build in builds.items():
         assert build.status == 0, build.warnings

@@ -8,7 +8,7 @@ from docs_engine.hosting.opengraph import add_opengraph_tags, opengraph_tags
 
 
 def app(site_url: str = "") -> SimpleNamespace:
-    config = SimpleNamespace(site_url=site_url, site_version_path="", language="es",
+    config = SimpleNamespace(site_url=site_url, docs_engine_site_version_path="", language="es",
                              html_title="Aprender PyTorch con ejemplos")
     builder = SimpleNamespace(get_target_uri=lambda pagename: f"{pagename}.html")
     return SimpleNamespace(config=config, builder=builder)

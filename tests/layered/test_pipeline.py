@@ -28,7 +28,7 @@ def app(tmp_path_factory):
     compile_catalogs(root / "locales", root / "_build" / "locales", "es")
     with patch_docutils(PROJECT), docutils_namespace():
         yield Sphinx(root / "docs", PROJECT, root / "_build" / "html", root / "_build" / "doctrees", "html",
-                     confoverrides={"language": "es", "gallery_execute": False, **no_mathjax()},
+                     confoverrides={"language": "es", "docs_engine_gallery_execute": False, **no_mathjax()},
                      status=io.StringIO(), warning=io.StringIO())
 
 

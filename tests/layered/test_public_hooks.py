@@ -32,7 +32,7 @@ def soup(build, name: str) -> BeautifulSoup:
 def test_a_rebuild_with_nothing_changed_finds_the_configuration_unchanged(tiny_copy):
     build_tinysite(tiny_copy)
     for language in ("en", "es"):
-        again = sphinx(tiny_copy, "html", language, gallery_execute=False)
+        again = sphinx(tiny_copy, "html", language, docs_engine_gallery_execute=False)
         assert again.status == 0, again.warnings
         assert "loading pickled environment" in again.output  # a rebuild indeed
         assert changed_options(again.output) <= CHANGED_BY_OTHERS, language
@@ -78,7 +78,7 @@ def test_opengraph_tags_name_the_page_and_the_translated_site(tinysite):
 
 def test_opengraph_urls_are_the_pages_addresses(tiny_copy):
     build_tinysite(tiny_copy)
-    hosted = sphinx(tiny_copy, "html", "es", gallery_execute=False,
+    hosted = sphinx(tiny_copy, "html", "es", docs_engine_gallery_execute=False,
                     site_url="https://example.org/docs/")
     tags = {tag["property"]: tag["content"]
             for tag in soup(hosted, "examples/basics/plot_1_tiny").select("meta[property^='og:']")}

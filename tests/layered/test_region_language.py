@@ -21,9 +21,9 @@ def soup(build, name: str) -> BeautifulSoup:
 def test_a_language_with_a_region_is_built_and_named_by_its_tag(tiny_copy, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     shutil.copytree(tiny_copy / "locales/es", tiny_copy / "locales/pt_BR")
-    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP, languages=LANGUAGES)
+    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP, docs_engine_languages=LANGUAGES)
     assert gallery.status == 0, gallery.warnings
-    brazilian, english = (sphinx(tiny_copy, "html", language, gallery_execute=False, languages=LANGUAGES)
+    brazilian, english = (sphinx(tiny_copy, "html", language, docs_engine_gallery_execute=False, docs_engine_languages=LANGUAGES)
                           for language in ("pt_BR", "en"))
     assert (brazilian.status, brazilian.warnings) == (0, "")
     assert brazilian.html == tiny_copy / "_build/html/pt_BR"

@@ -12,10 +12,10 @@ def _app(root, language="en", repository="https://github.com/owner/site"):
     (root / "locales" / "es" / "LC_MESSAGES").mkdir(parents=True)
     (root / "locales" / "es" / "LC_MESSAGES" / "intro.po").write_text("")
     config = SimpleNamespace(
-        repository_url=repository, repository_branch="main", language=language,
-        languages={"en": "English", "es": "Español"},
-        gallery_dir="examples", examples_dir="../examples", gettext_compact=False,
-        catalog_sources="../locales", locale_dirs=["../_build/locales"],
+        docs_engine_repository_url=repository, docs_engine_repository_branch="main", language=language,
+        docs_engine_languages={"en": "English", "es": "Español"},
+        docs_engine_gallery_dir="examples", docs_engine_examples_dir="../examples", gettext_compact=False,
+        docs_engine_catalog_sources="../locales", locale_dirs=["../_build/locales"],
     )
     env = Environment(root / "docs", config)
     return SimpleNamespace(config=config, env=env, srcdir=root / "docs")

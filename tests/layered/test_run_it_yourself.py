@@ -37,8 +37,8 @@ def page(tmp_path, *body: nodes.Node, docname: str = "page"):
         {"seconds": 1.0, "losses": [1.0], "environment": EXECUTED_WITH.to_json()}))
     dependencies = []
     # The scripts and the gallery share a folder here: the executed copy is all there is.
-    config = SimpleNamespace(language="en", languages={"en": "English", "es": "Español"},
-                             gallery_dir="examples", examples_dir="examples")
+    config = SimpleNamespace(language="en", docs_engine_languages={"en": "English", "es": "Español"},
+                             docs_engine_gallery_dir="examples", docs_engine_examples_dir="examples")
     env = Environment(config=config, srcdir=tmp_path, note_dependency=dependencies.append,
                       docname=docname, doc2path=lambda name: tmp_path / f"{name}.rst")
     settings = get_default_settings()

@@ -49,7 +49,7 @@ def test_a_shards_paths_are_given_as_the_builds_own():
 
 def test_the_builds_overrides_are_given_to_a_shard_as_options():
     assert override_options({"include_patterns": ["index.md"], "nitpicky": True,
-                             "gallery_jobs": 1}) == [
-        "-D", "include_patterns=index.md", "-D", "nitpicky=1", "-D", "gallery_jobs=1"]
+                             "docs_engine_gallery_jobs": 1}) == [
+        "-D", "include_patterns=index.md", "-D", "nitpicky=1", "-D", "docs_engine_gallery_jobs=1"]
     with pytest.raises(ExtensionError, match="intersphinx_mapping"):
         override_options({"intersphinx_mapping": {}})

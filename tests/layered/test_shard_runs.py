@@ -32,7 +32,7 @@ def add_examples(root: Path, *extra: str) -> Path:
 
 def test_examples_run_side_by_side_in_processes_of_their_own(tiny_copy):
     basics = add_examples(tiny_copy, "plot_2_twin", "plot_3_triplet")
-    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=2)
+    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP, docs_engine_gallery_jobs=2)
     assert gallery.status == 0, gallery.warnings
     executing = processes(basics)
     assert len(executing) == 2 and os.getpid() not in executing
@@ -46,7 +46,7 @@ def test_examples_run_side_by_side_in_processes_of_their_own(tiny_copy):
 
 def test_one_job_executes_every_example_in_the_build_itself(tiny_copy):
     basics = add_examples(tiny_copy, "plot_2_twin")
-    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=1).status == 0
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP, docs_engine_gallery_jobs=1).status == 0
     assert processes(basics) == {os.getpid()}
 
 
@@ -57,7 +57,7 @@ def test_an_example_failing_in_a_shard_fails_the_build_with_its_traceback(tiny_c
     # sphinx-gallery's own report, as when it executes every example itself.
     with pytest.raises(ExtensionError, match=r"(?s)plot_3_fails\.py.*Traceback"
                                              r".*ValueError: broken on purpose"):
-        sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=2)
+        sphinx(tiny_copy, "dummy", **GALLERY_STEP, docs_engine_gallery_jobs=2)
     # What the shards executed is kept; the failing example will run again.
     executed = tiny_copy / "_build/gallery/basics"
     assert (executed / "plot_1_tiny.py.md5").exists() and (executed / "plot_2_twin.py.md5").exists()
@@ -84,7 +84,7 @@ def test_a_warning_while_an_example_executes_fails_the_build(tiny_copy, warning,
     line, reported = WARNS[warning]
     example = basics / "plot_3_warns.py"
     example.write_text(example.read_text().replace("losses = []\n", line + "losses = []\n"))
-    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=jobs)
+    gallery = sphinx(tiny_copy, "dummy", **GALLERY_STEP, docs_engine_gallery_jobs=jobs)
     assert gallery.status != 0
     assert re.search(reported, gallery.warnings), gallery.warnings
     assert "_build/shards" not in gallery.warnings  # the build's own paths
@@ -105,10 +105,10 @@ def gallery_files(root: Path) -> dict[str, bytes]:
 
 def test_the_merged_shards_give_the_gallery_one_job_gives(tiny_copy):
     add_examples(tiny_copy, "plot_2_twin", "plot_3_triplet")
-    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=1).status == 0
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP, docs_engine_gallery_jobs=1).status == 0
     one_job = gallery_files(tiny_copy)
     shutil.rmtree(tiny_copy / "_build")
-    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP, gallery_jobs=2).status == 0
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP, docs_engine_gallery_jobs=2).status == 0
     assert not (tiny_copy / "_build/shards").exists()  # merged, then removed
     two_jobs = gallery_files(tiny_copy)
     assert sorted(two_jobs) == sorted(one_job)

@@ -56,8 +56,8 @@ def test_a_read_the_docs_address_without_the_language_stops_the_build():
 
 
 def _app(site_url="", version_path="", excluded=None, docs=("index", "intro")):
-    config = SimpleNamespace(site_url=site_url, site_version_path=version_path, notfound_pagename="404",
-                             language_exclude_patterns=excluded or {})
+    config = SimpleNamespace(site_url=site_url, docs_engine_site_version_path=version_path, notfound_pagename="404",
+                             docs_engine_language_exclude_patterns=excluded or {})
     env = SimpleNamespace(found_docs=set(docs), doc2path=lambda name, base: f"{name}.md")
     builder = SimpleNamespace(get_target_uri=lambda name: f"{name}.html")
     return SimpleNamespace(config=config, env=env, builder=builder)

@@ -30,7 +30,7 @@ def add_french(root) -> None:
 
 def build_english(root):
     assert sphinx(root, "dummy", **GALLERY_STEP).status == 0
-    return sphinx(root, "html", "en", gallery_execute=False, languages=LANGUAGES)
+    return sphinx(root, "html", "en", docs_engine_gallery_execute=False, docs_engine_languages=LANGUAGES)
 
 
 def test_the_status_page_shows_every_language(tiny_copy):

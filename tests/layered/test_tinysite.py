@@ -158,7 +158,7 @@ def _rebuild_spanish(root):
 
     gettext._translations.clear()
     locale.translators.clear()
-    return sphinx(root, "html", "es", gallery_execute=False)
+    return sphinx(root, "html", "es", docs_engine_gallery_execute=False)
 
 
 def test_a_figure_is_drawn_again_only_when_a_message_it_uses_changes(tiny_copy):
@@ -225,12 +225,12 @@ def test_a_computed_figure_text_is_reported_with_its_example_and_line(tiny_copy)
 def test_pages_link_to_their_source_and_catalog_only_with_a_repository_url(tiny_copy):
     assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
     repository = "https://github.com/owner/site"
-    linked = sphinx(tiny_copy, "html", "es", gallery_execute=False, repository_url=repository)
+    linked = sphinx(tiny_copy, "html", "es", docs_engine_gallery_execute=False, docs_engine_repository_url=repository)
     links = [a["href"] for a in page(linked, EXAMPLE).select("a.repository-link")]
     assert links == [f"{repository}/blob/main/{EXAMPLE}.py",
                      f"{repository}/blob/main/locales/es/LC_MESSAGES/{EXAMPLE}.po"]
     # Without a repository URL (outside CI), no page shows any: no broken links.
-    unlinked = sphinx(tiny_copy, "html", "es", gallery_execute=False, repository_url="")
+    unlinked = sphinx(tiny_copy, "html", "es", docs_engine_gallery_execute=False, docs_engine_repository_url="")
     pages = list(unlinked.html.rglob("*.html"))
     assert pages and not [p for p in pages if "repository-link" in p.read_text(encoding="utf-8")]
 
@@ -246,7 +246,7 @@ def test_a_rebuild_that_draws_no_figure_starts_without_matplotlib(tiny_copy):
         'msgstr "Segunda sección"', 'msgstr "La segunda sección"'), encoding="utf-8")
     # A new process, as make starts: this one imported matplotlib long ago.
     rebuild = ("import sys; from pathlib import Path; from tests.layered.conftest import sphinx;"
-               f" build = sphinx(Path({str(tiny_copy)!r}), 'html', 'es', gallery_execute=False);"
+               f" build = sphinx(Path({str(tiny_copy)!r}), 'html', 'es', docs_engine_gallery_execute=False);"
                " print(build.status, [name for name in ('matplotlib', 'numpy')"
                " if name in sys.modules])")
     result = subprocess.run([sys.executable, "-c", rebuild], cwd=PROJECT,
