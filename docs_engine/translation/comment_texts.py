@@ -14,6 +14,8 @@ import textwrap
 import tokenize
 from collections.abc import Callable
 
+# The examples' line length (PEP 8's), which a translated comment or docstring
+# is wrapped to, as the English is written.
 LINE_WIDTH = 79
 
 

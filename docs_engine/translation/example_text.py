@@ -18,12 +18,11 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from docs_engine.translation.comment_texts import translate_comments
+from docs_engine.translation.comment_texts import LINE_WIDTH, translate_comments
 from docs_engine.translation.figure_texts import splice_figure_texts
 
 Translate = Callable[[str], str]
 
-LINE_WIDTH = 79
 TITLE_UNDERLINE = re.compile(r"([=\-~^\"'*+#])\1+")
 BULLET = "- "
 
