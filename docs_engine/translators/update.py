@@ -34,6 +34,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from docs_engine.project import ROOT
@@ -49,18 +50,24 @@ NOT_MERGED = {"sphinx.pot"}
 _OBSOLETE_PREVIOUS = re.compile(rb"^#~\|.*\n", re.M)
 
 
-def msgmerge(catalog: Path, template: Path) -> bytes:
-    """The catalog with the template merged in, as GNU msgmerge writes it."""
+def merge(catalog: Path, template: Path) -> Catalog:
+    """The catalog with the template merged in by GNU msgmerge, as Babel reads it."""
     result = subprocess.run(["msgmerge", "--previous", "--quiet", "--output-file=-", str(catalog), str(template)],
                             capture_output=True)
     if result.returncode != 0:
         raise CatalogError(result.stderr.decode(errors="replace").strip()
                            or f"msgmerge could not merge {template} into {catalog}")
-    return _OBSOLETE_PREVIOUS.sub(b"", result.stdout)
+    return read_catalog(catalog, _OBSOLETE_PREVIOUS.sub(b"", result.stdout))
 
 
-def _messages(catalog) -> dict:
+def _messages(catalog: Catalog) -> dict:
     return {message.id: (message.previous_id, message.auto_comments) for message in catalog if message.id}
+
+
+def needs_writing(merged: Catalog, catalog: Path) -> bool:
+    """Whether the merge changed the catalog's messages, their ``#|`` lines or comments,
+    or left messages obsolete: a template's new date alone changes nothing."""
+    return bool(merged.obsolete) or _messages(merged) != _messages(read_catalog(catalog))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,22 +93,21 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         try:  # msgmerge runs as a process for each catalog, side by side
             merged = {language: list(pool.map(
-                lambda pair: pair[0].is_file() and msgmerge(*pair), zip(paths, templates)))
+                lambda pair: merge(*pair) if pair[0].is_file() else None, zip(paths, templates)))
                 for language, paths in catalogs.items()}
         except CatalogError as error:
             print(f"msgmerge failed: {error}", file=sys.stderr)
             return 1
     for language, paths in catalogs.items():
         created, updated, retired = {}, {}, {}
-        for path, template, text in zip(paths, templates, merged[language]):
-            if not text:  # a new catalog: the template's messages, none translated
+        for path, template, catalog in zip(paths, templates, merged[language]):
+            if catalog is None:  # a new catalog: the template's messages, none translated
                 with template.open("rb") as source:
                     created[path] = read_po(source, locale=language)
                 continue
-            catalog = read_catalog(path, text)
             if catalog.obsolete:
                 retired[path.relative_to(catalog_folder(language)).as_posix()] = catalog
-            if catalog.obsolete or _messages(catalog) != _messages(read_catalog(path)):
+            if needs_writing(catalog, path):
                 updated[path] = catalog
         # The memory first: if writing it fails, the catalogs still hold everything.
         kept = retire(language, retired)

@@ -4,9 +4,9 @@ import polib
 from babel.messages.catalog import Catalog
 
 from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT
-from docs_engine.translation.po_checks import formatted, read_catalog
+from docs_engine.translation.po_checks import formatted
 from docs_engine.translators.lint import check_figure_texts
-from docs_engine.translators.update import copy_extracted_comments
+from docs_engine.translators.update import merge, needs_writing
 
 
 def _write(path: Path, messages: dict[str, tuple[str, list[str]]]) -> Path:
@@ -21,12 +21,13 @@ def test_update_gives_catalogs_the_figure_text_comment_of_their_template(tmp_pat
     template = _write(tmp_path / "page.pot", {"Training loss": ("", [FIGURE_TEXT_COMMENT]),
                                               "Prose.": ("", [])})
     po = _write(tmp_path / "page.po", {"Training loss": ("Pérdida", []), "Prose.": ("Prosa.", [])})
-    catalog = read_catalog(po)
-    assert copy_extracted_comments(template, catalog)
+    catalog = merge(po, template)
+    assert needs_writing(catalog, po)
     assert catalog["Training loss"].auto_comments == [FIGURE_TEXT_COMMENT]
     assert catalog["Training loss"].string == "Pérdida"
     assert catalog["Prose."].auto_comments == []
-    assert not copy_extracted_comments(template, catalog)  # nothing left to change
+    po.write_bytes(formatted(catalog))
+    assert not needs_writing(merge(po, template), po)  # nothing left to change
 
 
 def test_lint_checks_the_math_of_figure_texts_only(tmp_path):
