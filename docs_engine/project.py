@@ -17,11 +17,12 @@ from pathlib import Path
 def find_root(start: Path) -> Path:
     """The project a tool works on: the nearest folder holding ``languages.toml``
     from ``start`` upwards, as git finds its repository, so that a tool works
-    from any folder of the project; else the project this package belongs to."""
+    from any folder of the project; else ``start`` itself (a folder of
+    catalogs alone), never another project."""
     for folder in (start.resolve(), *start.resolve().parents):
         if (folder / "languages.toml").is_file():
             return folder
-    return Path(__file__).resolve().parent.parent
+    return start.resolve()
 
 
 ROOT = find_root(Path.cwd())
