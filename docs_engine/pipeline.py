@@ -130,8 +130,6 @@ PIPELINE = (
     Transform(figure_messages.DropFigureTexts),
     Handler("build-finished", figure_messages.mark_figure_texts_in_templates),
     Transform(figures.TranslatedFigures),
-    Handler("env-before-read-docs", figures.draw_ahead),
-    Handler("env-updated", figures.wait_for_drawings),
     # -- What a page shows ----------------------------------------------------
     Messages(*run_it_yourself.MESSAGES.values(), *learner_requirements.MESSAGES.values(),
              *execution_environment.MESSAGES.values()),

@@ -29,21 +29,18 @@ for any code that needs it.
 import hashlib
 import json
 import os
-import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from docs_engine import priorities
 from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
-from docs_engine.build_files import build_cache
 from docs_engine.translation.catalogs import Build, is_translated, note_catalog, translation_source, translations
 from docs_engine.execution.figure_record import figure_record_path, read_figure_record
 from docs_engine.translation.figure_texts import figure_messages, mathtext_problems
@@ -281,70 +278,3 @@ class TranslatedFigures(SphinxTransform):
         for message, _ in drawing.problems:
             if node.get("alt") == gettext(message):
                 node["alt"] = message
-
-
-def _images_to_draw(app: Sphinx, docnames: list[str]) -> list[tuple[str, Path]]:
-    """(docname, image) for each figure and thumbnail the pages ``docnames`` show, in the
-    order Sphinx reads them: a gallery index shows the thumbnails of the examples under it."""
-    gallery = build_gallery(app)
-    images = []
-    for docname in sorted(docnames):
-        if not gallery.is_gallery_page(docname):
-            continue
-        page = Path(app.srcdir, docname)
-        if page.name == "index":
-            images += [(docname, gallery_files.thumbnail_path(script.parent, script.stem))
-                       for script in sorted(page.parent.rglob("*.py"))
-                       if gallery_files.thumbnail_path(script.parent, script.stem).exists()]
-        elif page.with_suffix(".py").exists():
-            images += [(docname, image) for image in gallery_files.example_figures(page.parent, page.name)]
-    return images
-
-
-def draw_ahead(app: Sphinx, env, docnames: list[str]) -> None:
-    """Draw the figures of the gallery pages about to be read in a forked process,
-    while this one reads the pages (``env-before-read-docs``).
-
-    Drawing is a fifth of a translated build's work. A drawing is a file named
-    after what it shows, written whole: a page finds it drawn, or draws it
-    itself if it gets there first, and the image is the same either way.
-    The process draws from the last page read backwards: the pages, read from
-    the first, draw what they need before it gets there (the gallery's index
-    needs every figure, for its notebooks), so the two meet in the middle,
-    where at most a figure or two is drawn by both. Whatever the process
-    cannot draw the pages draw, and report.
-    """
-    if not is_translated(app) or not hasattr(os, "fork"):
-        return
-    images = _images_to_draw(app, docnames)
-    if not images:
-        return
-    sg.pyplot()  # both processes may draw: matplotlib imported once, before the fork
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # never returns into the build
-        status = 0
-        try:
-            for docname, image in reversed(images):
-                if gallery_files.is_thumbnail(image):
-                    thumbnail_in_language(app, image)
-                else:
-                    drawing_in_language(app, docname, image)
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
-    drawing_ahead(app)[pid] = len(images)
-
-
-def drawing_ahead(app: Sphinx) -> dict[int, int]:
-    """The processes :func:`draw_ahead` started in this build, and how many images each draws."""
-    return build_cache(app.env, "drawing_ahead")
-
-
-def wait_for_drawings(app: Sphinx, env) -> None:
-    """Once every page is read, the process drawing ahead has little or nothing left."""
-    processes = drawing_ahead(app)
-    while processes:
-        os.waitpid(processes.popitem()[0], 0)

@@ -178,38 +178,6 @@ def test_a_figure_is_drawn_again_only_when_a_message_it_uses_changes(tiny_copy):
     assert len(list(drawn.iterdir())) == len(first) + 2  # the figure and its thumbnail
 
 
-def test_figures_are_drawn_ahead_in_another_process_the_same_as_by_the_pages(
-        tiny_copy, monkeypatch, tmp_path):
-    import os
-    import shutil
-
-    from docs_engine.translation import figures as figure_translation
-
-    drawers = tmp_path / "drawers"
-    drawers.mkdir()
-    draw_figure = figure_translation.draw_figure
-
-    def recording_draw_figure(*args):
-        (drawers / str(os.getpid())).touch()
-        return draw_figure(*args)
-
-    monkeypatch.setattr(figure_translation, "draw_figure", recording_draw_figure)
-    build_tinysite(tiny_copy)
-    assert {int(p.name) for p in drawers.iterdir()} - {os.getpid()}  # drawn ahead
-    drawn = tiny_copy / "_build/doctrees/es/figures"
-    ahead = {p.name: p.read_bytes() for p in drawn.iterdir()}
-
-    # The pages draw every figure themselves: nothing is left to draw ahead.
-    monkeypatch.setattr(figure_translation, "_images_to_draw", lambda app, docnames: [])
-    for built in ("html/es", "doctrees/es"):
-        shutil.rmtree(tiny_copy / "_build" / built)
-    for drawer in drawers.iterdir():
-        drawer.unlink()
-    assert _rebuild_spanish(tiny_copy).status == 0
-    assert {int(p.name) for p in drawers.iterdir()} == {os.getpid()}
-    assert {p.name: p.read_bytes() for p in drawn.iterdir()} == ahead
-
-
 def test_a_computed_figure_text_is_reported_with_its_example_and_line(tiny_copy):
     script = tiny_copy / "examples/basics/plot_1_tiny.py"
     source = script.read_text()
