@@ -21,7 +21,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from docs_engine import priorities
-from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, catalog_folder, is_translated,
+from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, catalog_sources_folder, is_translated,
                                   translation_source, translations)
 from docs_engine.translation.po_checks import (CatalogSyntaxError, Progress, catalog_progress, load_catalog,
                                                progress_of)
@@ -65,7 +65,7 @@ class TranslationStatus(SphinxDirective):
         gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
         result = []
         for language, name in self.config.docs_engine_languages.items():
-            folder = catalog_folder(self.env, language)
+            folder = catalog_sources_folder(self.env, language)
             catalogs = sorted(folder.rglob("*.po"))
             if not catalogs:
                 continue

@@ -48,12 +48,12 @@ CHECKER_KEY = "(checker)"
 COPIED = ("sphinx.js",)
 
 
-class CatalogError(Exception):
+class CompileError(Exception):
     """A catalog that does not compile; the message names file and line, one line a catalog."""
 
 
 def msgfmt(po_path: Path, shown_as: Path) -> bytes:
-    """The compiled catalog, or CatalogError with msgfmt's messages."""
+    """The compiled catalog, or CompileError with msgfmt's messages."""
     with tempfile.TemporaryDirectory() as folder:
         mo_path = Path(folder) / "catalog.mo"
         try:
@@ -62,11 +62,11 @@ def msgfmt(po_path: Path, shown_as: Path) -> bytes:
                 capture_output=True, text=True,
             )
         except FileNotFoundError:
-            raise CatalogError(f"{shown_as}:1: cannot be compiled, msgfmt is missing;"
+            raise CompileError(f"{shown_as}:1: cannot be compiled, msgfmt is missing;"
                                " install GNU gettext (`apt-get install gettext`)") from None
         if result.returncode != 0:
             error = first_msgfmt_error(result.stderr) or f"{po_path}:1: msgfmt cannot compile it"
-            raise CatalogError(error.replace(str(po_path), str(shown_as), 1))
+            raise CompileError(error.replace(str(po_path), str(shown_as), 1))
         return mo_path.read_bytes()
 
 
@@ -77,14 +77,14 @@ def compile_catalog(po_path: Path, mo_path: Path) -> list:
     """
     try:
         compiled = msgfmt(po_path, po_path)
-    except CatalogError:
+    except CompileError:
         mo_path.unlink(missing_ok=True)
         raise
     try:
         catalog = load_catalog(po_path, check=False)  # msgfmt has checked it
     except CatalogSyntaxError as error:  # valid for msgfmt, not for polib
         mo_path.unlink(missing_ok=True)
-        raise CatalogError(str(error)) from None
+        raise CompileError(str(error)) from None
     problems = catalog_markup_problems(str(po_path), catalog)
     if problems:
         broken = {problem.msgid for problem in problems}
@@ -120,7 +120,7 @@ def compile_language(sources: Path, target: Path,
         else:
             try:
                 found = compile_catalog(po_path, mo_path)
-            except CatalogError as error:
+            except CompileError as error:
                 errors.append(str(error))
                 continue
         problems += found
@@ -132,11 +132,11 @@ def compile_language(sources: Path, target: Path,
     for stale in [p for p in target.rglob("*") if p.is_file() and p not in expected]:
         stale.unlink()
     if errors:
-        raise CatalogError("\n".join(errors))
+        raise CompileError("\n".join(errors))
     return problems, record
 
 
-def read_record(compiled_language_dir: Path) -> dict:
+def read_compiled_record(compiled_language_dir: Path) -> dict:
     """What the last compilation recorded, by catalog (empty if nothing or if it failed)."""
     try:
         return json.loads((compiled_language_dir / COMPILED_FILE).read_text(encoding="utf-8"))
@@ -146,7 +146,7 @@ def read_record(compiled_language_dir: Path) -> dict:
 
 def read_problems(compiled_language_dir: Path) -> list[dict]:
     """The markup problems the last compilation recorded, catalog by catalog."""
-    return [problem for name, catalog in sorted(read_record(compiled_language_dir).items())
+    return [problem for name, catalog in sorted(read_compiled_record(compiled_language_dir).items())
             if name != CHECKER_KEY for problem in catalog["problems"]]
 
 
@@ -161,17 +161,17 @@ def checker_version() -> str:
 def compile_catalogs(sources: Path, output: Path, language: str) -> list[Problem]:
     """Compile ``<sources>/<language>`` into ``<output>/<language>``, recording problems.
 
-    Raises CatalogError (after removing the records) if a catalog does not compile.
+    Raises CompileError (after removing the records) if a catalog does not compile.
     """
     language_dir = output / language
     record_path = language_dir / COMPILED_FILE
-    compiled = read_record(language_dir)
+    compiled = read_compiled_record(language_dir)
     if compiled.pop(CHECKER_KEY, None) != checker_version():
         compiled = {}  # the checks changed: every catalog is checked again
     try:
         problems, record = compile_language(sources / language / "LC_MESSAGES",
                                             language_dir / "LC_MESSAGES", compiled)
-    except CatalogError:
+    except CompileError:
         record_path.unlink(missing_ok=True)
         raise
     record[CHECKER_KEY] = checker_version()
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         problems = compile_catalogs(args.sources, args.output, args.language)
-    except CatalogError as error:
+    except CompileError as error:
         print(error, file=sys.stderr)
         return 1
     for problem in problems:

@@ -70,7 +70,7 @@ def write_extensions_template(app: Sphinx, exception: Exception | None) -> None:
 Build = Sphinx | BuildEnvironment
 
 
-def catalog_folder(build: Build, language: str | None = None) -> Path:
+def catalog_sources_folder(build: Build, language: str | None = None) -> Path:
     """The folder of a language's ``.po`` files (the build's language by default)."""
     root = Path(build.srcdir, build.config.docs_engine_catalog_sources).resolve()
     return root / (language or build.config.language) / "LC_MESSAGES"
@@ -137,7 +137,7 @@ def _parsed(compiled: bytes) -> gettext.GNUTranslations:
 def translation_source(build: Build, docname: str) -> Path:
     """The ``.po`` file that translates the page ``docname``."""
     domain = docname_to_domain(docname, build.config.gettext_compact)
-    return catalog_folder(build) / f"{domain}.po"
+    return catalog_sources_folder(build) / f"{domain}.po"
 
 
 def note_catalog(env: BuildEnvironment, docname: str) -> None:

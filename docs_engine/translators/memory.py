@@ -23,7 +23,7 @@ from babel.messages.catalog import Catalog, Message
 
 from docs_engine.translation.po_checks import formatted, read_catalog
 from docs_engine.project import ROOT
-from docs_engine.translators.site_catalogs import catalog_folder, catalogs_in_reading_order, read_strictly
+from docs_engine.translators.site_catalogs import catalogs_in_reading_order, read_strictly
 
 MEMORY_NAME = "memory.po"
 HEADER = """\

@@ -1,6 +1,6 @@
 
 import pytest
-from docs_engine.translation.catalog_compiler import CatalogError, compile_catalog, compile_catalogs
+from docs_engine.translation.catalog_compiler import CompileError, compile_catalog, compile_catalogs
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
@@ -15,7 +15,7 @@ def test_a_valid_catalog_compiles(tmp_path):
 def test_a_syntax_error_names_the_file_and_line(tmp_path):
     po = tmp_path / "page.po"
     po.write_text(HEADER + 'msgid "Hello"\nmsgstr "Hola\n')
-    with pytest.raises(CatalogError, match=r"page\.po:\d+: end-of-line within string"):
+    with pytest.raises(CompileError, match=r"page\.po:\d+: end-of-line within string"):
         compile_catalog(po, tmp_path / "page.mo")
     assert not (tmp_path / "page.mo").exists()
 
