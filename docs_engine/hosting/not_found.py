@@ -30,6 +30,7 @@ from docs_engine import priorities
 from docs_engine.build_files import replace_file
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, translations
 from docs_engine.hosting.site_urls import page_url
+from docs_engine.project import source_language
 
 TITLE = "Page not found"
 EXPLANATION = "There is no page at this address: it may have moved, or the address may be mistyped."
@@ -104,7 +105,8 @@ def pick_language_from_path(app: Sphinx, pagename: str, templatename: str, conte
 
 def write_root_not_found(app: Sphinx, exception: Exception | None) -> None:
     """Copy the first language's 404 page, which picks the path's language, to the root."""
-    if exception or app.builder.format != "html" or app.config.language != list(app.config.docs_engine_languages)[0]:
+    source = source_language(app.config.docs_engine_languages)
+    if exception or app.builder.format != "html" or app.config.language != source:
         return
     page = Path(app.outdir) / f"{app.config.notfound_pagename}.html"
     replace_file(Path(app.outdir).parent / "404.html", page.read_bytes())
