@@ -501,7 +501,7 @@ def test_a_page_one_language_leaves_out_has_no_alternate_there(project_copy):
     (root / "docs" / "english-only.md").write_text(
         "---\norphan: true\n---\n\n# Only in English\n\nA page the Spanish site leaves out.\n")
     with (root / "conf.py").open("a") as conf:
-        conf.write('\nlanguage_exclude_patterns = {"es": ["english-only.md"]}\n')
+        conf.write('\ndocs_engine_language_exclude_patterns = {"es": ["english-only.md"]}\n')
     site = build_site(root, env={"SITE_URL": SITE_URL})
     assert not (site.html / "es" / "english-only.html").exists()
     page = soup(site.html / "en" / "english-only.html")
