@@ -133,9 +133,11 @@ $(STAMPS)/html-%: $(STAMPS)/gallery $(ENGINE) $(PAGES) $$(if $$(filter-out $(SOU
 		-d $(BUILDDIR)/doctrees/$* docs $(BUILDDIR)/html/$*
 	@mkdir -p $(@D) && touch $@
 
-# The root page: sends a visitor to the language their browser prefers.
-$(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/hosting/root_page.py
-	$(BIN)/python -m docs_engine.hosting.root_page --output $@ && touch $@
+# The root page: sends a visitor to the language their browser prefers, under
+# the site title in every language (from the compiled catalogs).
+$(BUILDDIR)/html/index.html: $(INSTALLED) languages.toml conf.py docs_engine/hosting/root_page.py \
+		$(addprefix $(STAMPS)/catalogs-,$(TRANSLATIONS))
+	$(BIN)/python -m docs_engine.hosting.root_page --output $@ --locales $(BUILDDIR)/locales && touch $@
 
 # Rebuild one translated page after editing its catalog, and say where it is:
 # `make preview PAGE=intro` (or a catalog path, locales/es/LC_MESSAGES/intro.po,

@@ -3,14 +3,17 @@
 Each language is built into its own folder (``en/``, ``es/``...). The root
 page sends a visitor to the language their browser prefers among the site's
 (languages.toml), and to the first one otherwise; without JavaScript it
-lists the languages. It is the same for every language, so it is written
-once, by Make, outside any language's build.
+lists the languages under the site's title in each of them (from each
+language's compiled catalog of our extensions). It is the same for every
+language, so it is written once, by Make, outside any language's build.
 """
 
 import argparse
+import gettext
 import json
 import runpy
 import sys
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 
@@ -49,6 +52,7 @@ REDIRECT = """<!DOCTYPE html>
 </script>
 </head>
 <body>
+<h1>{heading}</h1>
 <ul>
 {links}
 </ul>
@@ -57,12 +61,18 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-def root_page(languages: dict[str, str], title: str) -> str:
+def root_page(languages: dict[str, str], title: str, translated_titles: Mapping[str, str] = {}) -> str:
+    """The page; ``translated_titles``: the site's title in other languages, by code."""
     source = source_language(languages)
+    titles = {}  # each title once, in the language that first writes it
+    for code in languages:
+        titles.setdefault(translated_titles.get(code, title), code)
     return REDIRECT.format(
         default=source,
         default_tag=language_tag(source),
-        title=escape(title),
+        title=escape(" · ".join(titles)),
+        heading=" · ".join(f'<span lang="{language_tag(code)}">{escape(text)}</span>'
+                           for text, code in titles.items()),
         codes=json.dumps(list(languages)),
         links="\n".join(
             f'<li><a href="{code}/index.html" hreflang="{language_tag(code)}"'
@@ -72,12 +82,27 @@ def root_page(languages: dict[str, str], title: str) -> str:
     )
 
 
+def translated_titles(title: str, languages: dict[str, str], locales: Path) -> dict[str, str]:
+    """The site's title in each translated language whose compiled catalog translates it."""
+    titles = {}
+    for code in languages:
+        compiled = locales / code / "LC_MESSAGES" / "extensions.mo"
+        if code != source_language(languages) and compiled.is_file():
+            with compiled.open("rb") as catalog:
+                titles[code] = gettext.GNUTranslations(catalog).gettext(title)
+    return titles
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--locales", type=Path, default=Path("_build/locales"),
+                        help="the compiled catalogs, as the Makefile's catalog step writes them")
     args = parser.parse_args(argv)
     title = runpy.run_path("conf.py")["project"]  # conf.py is declarative: no side effects
-    write_if_changed(args.output, root_page(read_languages(), title).encode("utf-8"))
+    languages = read_languages()
+    page = root_page(languages, title, translated_titles(title, languages, args.locales))
+    write_if_changed(args.output, page.encode("utf-8"))
     return 0
 
 

@@ -104,3 +104,23 @@ def test_without_javascript_the_root_page_lists_the_languages_by_their_tags():
     assert "<title>T &amp; co</title>" in page
     assert '<html lang="pt-BR">' in page
     assert '<a href="pt_BR/index.html" hreflang="pt-BR" lang="pt-BR">Português (Brasil)</a>' in page
+
+
+def test_without_javascript_the_languages_are_listed_under_the_title_in_each_language(tmp_path):
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from docs_engine.hosting.root_page import translated_titles
+
+    catalog = Catalog(locale="es")
+    catalog.add("Learning by example", "Aprender con ejemplos")
+    (tmp_path / "es" / "LC_MESSAGES").mkdir(parents=True)
+    with (tmp_path / "es" / "LC_MESSAGES" / "extensions.mo").open("wb") as compiled:
+        write_mo(compiled, catalog)
+    languages = {"en": "English", "es": "Español", "fr": "Français"}  # fr: not compiled yet
+    titles = translated_titles("Learning by example", languages, tmp_path)
+    assert titles == {"es": "Aprender con ejemplos"}
+    page = root_page(languages, "Learning by example", titles)
+    assert "<title>Learning by example · Aprender con ejemplos</title>" in page
+    assert ('<h1><span lang="en">Learning by example</span> · '
+            '<span lang="es">Aprender con ejemplos</span></h1>') in page
