@@ -33,7 +33,7 @@ Documentation.addTranslations({
         "Other changes": "Otros cambios",
         "Overview": "Resumen",
         "Please activate JavaScript to enable the search\n    functionality.": "Activa JavaScript para usar la búsqueda.",
-        "Preparing search...": "Preparando búsqueda...",
+        "Preparing search...": "Preparando la búsqueda…",
         "Previous topic": "Tema anterior",
         "Quick search": "Búsqueda rápida",
         "Search": "Búsqueda",
