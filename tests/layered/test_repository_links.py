@@ -1,4 +1,5 @@
 from types import SimpleNamespace
+from urllib.parse import parse_qs, urlsplit
 
 from docs_engine.pages.repository_links import page_links
 
@@ -16,9 +17,11 @@ def _app(root, language="en", repository="https://github.com/owner/site"):
         docs_engine_languages={"en": "English", "es": "Español"},
         docs_engine_gallery_dir="examples", docs_engine_examples_dir="../examples", gettext_compact=False,
         docs_engine_catalog_sources="../locales", locale_dirs=["../_build/locales"],
+        site_url="", docs_engine_site_version_path="",
     )
     env = Environment(root / "docs", config)
-    return SimpleNamespace(config=config, env=env, srcdir=root / "docs")
+    builder = SimpleNamespace(get_target_uri=lambda docname: f"{docname}.html")
+    return SimpleNamespace(config=config, env=env, builder=builder, srcdir=root / "docs")
 
 
 class Environment:
@@ -35,15 +38,25 @@ class Environment:
 def test_pages_link_to_the_file_a_contributor_edits(tmp_path):
     app = _app(tmp_path)
     blob = "https://github.com/owner/site/blob/main/"
-    assert [link["url"] for link in page_links(app, "intro")] == [blob + "docs/intro.md"]
+    assert [link["url"] for link in page_links(app, "intro")][:-1] == [blob + "docs/intro.md"]
     assert page_links(app, "examples/nn/plot_5_nn")[0]["url"] == blob + "examples/nn/plot_5_nn.py"
     assert page_links(app, "examples/nn/index")[0]["url"] == blob + "examples/nn/GALLERY_HEADER.rst"
 
 
 def test_translated_pages_also_link_to_their_catalog(tmp_path):
     links = page_links(_app(tmp_path, language="es"), "intro")
-    assert [link["kind"] for link in links] == ["source", "translate"]
+    assert [link["kind"] for link in links] == ["source", "translate", "report"]
     assert links[1]["url"].endswith("/blob/main/locales/es/LC_MESSAGES/intro.po")
+
+
+def test_every_page_links_to_a_new_issue_about_it(tmp_path):
+    report = page_links(_app(tmp_path, language="es"), "intro")[-1]
+    fields = {key: values[0] for key, values in parse_qs(urlsplit(report["url"]).query).items()}
+    assert report["url"].startswith("https://github.com/owner/site/issues/new?")
+    assert fields["title"] == "Problem on the page intro (es)"  # no compiled catalog: English
+    assert fields["body"] == ("Page: es/intro.html\nLanguage: Español (es)\n"
+                              "Catalog: locales/es/LC_MESSAGES/intro.po\n\nDescribe the problem:\n\n")
+    assert fields["labels"] == "translation"
 
 
 def test_without_a_repository_no_page_links_anywhere(tmp_path):

@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import zipfile
+from urllib.parse import parse_qs, urlsplit
 
 import polib
 import pytest
@@ -194,13 +195,53 @@ def test_pages_link_to_their_source_and_catalog_only_with_a_repository_url(tiny_
     assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
     repository = "https://github.com/owner/site"
     linked = sphinx(tiny_copy, "html", "es", docs_engine_gallery_execute=False, docs_engine_repository_url=repository)
-    links = [a["href"] for a in page(linked, EXAMPLE).select("a.repository-link")]
+    links = [a["href"] for a in page(linked, EXAMPLE).select("a.repository-link:not(.repository-link--report)")]
     assert links == [f"{repository}/blob/main/{EXAMPLE}.py",
                      f"{repository}/blob/main/locales/es/LC_MESSAGES/{EXAMPLE}.po"]
     # Without a repository URL (outside CI), no page shows any: no broken links.
     unlinked = sphinx(tiny_copy, "html", "es", docs_engine_gallery_execute=False, docs_engine_repository_url="")
     pages = list(unlinked.html.rglob("*.html"))
     assert pages and not [p for p in pages if "repository-link" in p.read_text(encoding="utf-8")]
+
+
+def report_link(build, name):
+    """The page's "Report a problem" link, and its new issue's fields."""
+    links = page(build, name).select("a.repository-link--report")
+    assert len(links) == 1
+    return links[0], {key: values[0] for key, values in parse_qs(urlsplit(links[0]["href"]).query).items()}
+
+
+def test_every_page_links_to_a_new_issue_about_it_only_with_a_repository_url(tiny_copy):
+    repository = "https://github.com/owner/site"
+    site = "https://example.org/docs/"
+    builds = build_tinysite(tiny_copy, docs_engine_repository_url=repository, site_url=site)
+    for language, build in builds.items():
+        names = [p.relative_to(build.html).with_suffix("").as_posix() for p in build.html.rglob("*.html")]
+        documents = [name for name in names if page(build, name).select("a.repository-link--source")]
+        assert EXAMPLE in documents and "index" in documents
+        for name in documents:
+            link, fields = report_link(build, name)
+            assert link["href"].startswith(f"{repository}/issues/new?")
+            assert f"{site}{language}/{name}.html" in fields["body"]
+            assert name in fields["title"]
+            # A real link, with text, as the page's other footer links.
+            assert link.get_text(strip=True) and link["data-selection-label"]
+    english_link, english = report_link(builds["en"], EXAMPLE)
+    assert english_link.get_text(strip=True) == "Report a problem with this page"
+    assert english["labels"] == "documentation"
+    assert "Language: English (en)" in english["body"] and "Catalog" not in english["body"]
+    spanish_link, spanish = report_link(builds["es"], EXAMPLE)
+    assert spanish_link.get_text(strip=True) == "Informar de un problema en esta página"
+    assert spanish_link["data-selection-label"] == "Texto seleccionado:"
+    assert spanish["labels"] == "translation"
+    assert spanish["title"] == f"Problema en la página {EXAMPLE} (es)"
+    assert spanish["body"].startswith(f"Página: {site}es/{EXAMPLE}.html\nIdioma: Español (es)\n"
+                                      f"Catálogo: locales/es/LC_MESSAGES/{EXAMPLE}.po\n")
+    # Without the site's address (a local build), the page's path in the site.
+    assert sphinx(tiny_copy, "html", "es", docs_engine_gallery_execute=False,
+                  docs_engine_repository_url=repository).status == 0
+    assert f"Página: es/{EXAMPLE}.html\n" in report_link(Build(tiny_copy, "es", 0, ""), EXAMPLE)[1]["body"]
+    # Without a repository, no report link: the page footer test above finds no repository link at all.
 
 
 def test_a_rebuild_that_draws_no_figure_starts_without_matplotlib(tiny_copy):
