@@ -27,7 +27,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
-from babel.numbers import format_percent
+
+from docs_engine import numbers
 
 # Environment variables that change how the examples' libraries add numbers:
 # their thread counts, and the vector instructions they may choose.
@@ -136,7 +137,7 @@ def either(items: Iterable[str], language: str) -> str:
 
 def tolerance(language: str) -> str:
     """:data:`FINAL_LOSS_TOLERANCE` as the language writes a percentage."""
-    return format_percent(FINAL_LOSS_TOLERANCE, locale=_locale(language))
+    return numbers.percent(FINAL_LOSS_TOLERANCE, language)
 
 
 def describe(environment: ExecutionEnvironment, gettext: Callable[[str], str],

@@ -14,7 +14,10 @@ read from the executed gallery, never typed in:
 - the training time per iteration, from :mod:`docs_engine.execution.training_record` (left out
   when ``SOURCE_DATE_EPOCH`` asks for a reproducible build).
 
-Number columns are right-aligned in figures of equal width (``site.css``).
+Every number of the table is written as the page's language writes it
+(:mod:`docs_engine.numbers`); the figure's logarithmic axes keep matplotlib's
+powers of ten (10², 10³), which no language writes otherwise. Number
+columns are right-aligned in figures of equal width (``site.css``).
 Above the table it draws every variant's loss curve on one figure, its
 legend below the axes, where it hides no curve. An example whose log cannot
 be read stops the build, naming the example.
@@ -33,6 +36,7 @@ from sphinx.util.docutils import SphinxDirective
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 from docs_engine.execution.contract import ContractError, example_results
 from docs_engine.example import build_gallery
+from docs_engine import numbers
 from docs_engine.translation.example_sources import example_title
 
 MESSAGES = {
@@ -81,8 +85,8 @@ def depart_exact_number_html(translator, node: exact_number) -> None:
     )
 
 
-def rounded_loss(printed: str) -> exact_number:
-    return exact_number("", f"{float(printed):.{LOSS_DECIMALS}f}", exact=printed)
+def rounded_loss(printed: str, language: str = "en") -> exact_number:
+    return exact_number("", numbers.decimal(float(printed), language, LOSS_DECIMALS), exact=printed)
 
 
 def loss_chart(curves: list[tuple[str, list[float]]], x_label: str, y_label: str):
@@ -130,6 +134,7 @@ class VariantComparison(SphinxDirective):
         gettext = translations(self.env, EXTENSIONS_CATALOG).gettext
         optimum = least_squares_optimum()
         reproducible = "SOURCE_DATE_EPOCH" in os.environ
+        language = self.config.language or "en"
         tgroup = next(table.findall(nodes.tgroup))
         head_row = next(tgroup.findall(nodes.thead)).children[0]
         for key in ("loss", "ratio", "iterations", "time"):
@@ -148,11 +153,12 @@ class VariantComparison(SphinxDirective):
             except ContractError as error:
                 raise self.error(str(error)) from error
             log, per_iteration = results.log, results.seconds_per_iteration
-            row += self._cell(rounded_loss(log.printed_losses[-1]), number=True)
-            row += self._cell(f"{log.final_loss / optimum:.3f}", number=True)
-            row += self._cell(str(log.total_iterations), number=True)
+            row += self._cell(rounded_loss(log.printed_losses[-1], language), number=True)
+            row += self._cell(numbers.decimal(log.final_loss / optimum, language, 3), number=True)
+            row += self._cell(numbers.integer(log.total_iterations, language), number=True)
             row += self._cell(
-                gettext(MESSAGES["no-time"]) if reproducible else f"{per_iteration * 1e6:.0f} µs",
+                gettext(MESSAGES["no-time"]) if reproducible
+                else numbers.integer(per_iteration * 1e6, language) + " µs",
                 number=True,
             )
             # The curve's label is the example's title, from the example's catalog.

@@ -20,7 +20,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from docs_engine import priorities
+from docs_engine import numbers, priorities
 from docs_engine.translation.catalogs import (EXTENSIONS_CATALOG, catalog_sources_folder, is_translated,
                                   translation_source, translations)
 from docs_engine.translation.po_checks import (CatalogSyntaxError, Progress, catalog_progress, load_catalog,
@@ -80,19 +80,24 @@ class TranslationStatus(SphinxDirective):
                     logger.warning(str(error), type="translation-status", subtype="catalog")
                     continue
                 catalog = path.relative_to(folder).as_posix()  # a file name: code
-                rows.append(self._cells(nodes.literal(catalog, catalog), progress[-1], gettext))
+                rows.append(self._cells(nodes.literal(catalog, catalog), progress[-1], gettext,
+                                        self.config.language or "en"))
             total = Progress(*(sum(getattr(p, f) for p in progress)
                                for f in ("translated", "fuzzy", "untranslated")))
-            rows.append(self._cells(gettext(MESSAGES["total"]), total, gettext))
+            rows.append(self._cells(gettext(MESSAGES["total"]), total, gettext,
+                                    self.config.language or "en"))
             title = nodes.rubric("", f"{name} ({language})")
             result += [title, _table(rows)]
         return result
 
     @staticmethod
-    def _cells(name: str | nodes.Node, progress: Progress, gettext) -> list[str | nodes.Node]:
-        percent = gettext(MESSAGES["percent value"]).format(percent=f"{progress.percent:.0f}")
-        return [name, str(progress.translated), str(progress.fuzzy),
-                str(progress.untranslated), percent]
+    def _cells(name: str | nodes.Node, progress: Progress, gettext,
+               language: str = "en") -> list[str | nodes.Node]:
+        """A row: the numbers as the page's ``language`` writes them."""
+        percent = gettext(MESSAGES["percent value"]).format(
+            percent=numbers.integer(progress.percent, language))
+        return [name, *(numbers.integer(count, language) for count in
+                        (progress.translated, progress.fuzzy, progress.untranslated)), percent]
 
 
 class IncompleteTranslationNotice(SphinxTransform):
@@ -113,7 +118,9 @@ class IncompleteTranslationNotice(SphinxTransform):
         link = addnodes.pending_xref("", nodes.inline("", gettext(MESSAGES["help"])),
                                      refdomain="std", reftype="doc", reftarget=f"/{GUIDE}",
                                      refexplicit=True, refwarn=True)
-        text = gettext(MESSAGES["notice"]).format(percent=int(progress.percent))
+        # Whole percents, cut down: never 100 for a page not fully translated.
+        percent = numbers.integer(int(progress.percent), self.config.language or "en")
+        text = gettext(MESSAGES["notice"]).format(percent=percent)
         notice = nodes.admonition("", nodes.paragraph("", text + " ", link),
                                   classes=["translation-notice", "warning"])
         sections = list(self.document.findall(nodes.section))

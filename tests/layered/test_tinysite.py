@@ -81,6 +81,19 @@ def test_comparison_reads_the_executed_example(tinysite):
     assert loss["value"] == "0.0" and loss.select_one("[aria-hidden=true]").get_text() == "0.000"
 
 
+def test_comparison_numbers_follow_the_page_language(tinysite):
+    rows = {}
+    for language in ("en", "es"):
+        table = page(tinysite[language], "compare").select_one("table")
+        loss = table.select_one("data.exact-number")
+        cells = [td.get_text(strip=True) for td in table.select("tbody td")][-3:]
+        rows[language] = loss.select_one("[aria-hidden=true]").get_text(), loss["value"], *cells
+    # English as Python prints it; the exact value the same in both.
+    assert rows["en"][:4] == ("0.000", "0.0", "0.000", "3")
+    # Spanish: never three decimals after a point, which could read as thousands.
+    assert rows["es"][:4] == ("0.0000", "0.0", "0.0000", "3")
+
+
 def test_a_translation_that_breaks_its_markup_is_reported_and_left_out(tiny_copy):
     catalog = tiny_copy / "locales/es/LC_MESSAGES/index.po"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace(

@@ -7,6 +7,9 @@ import pytest
 
 from tests.site.conftest import make
 from tests.site.helpers import EXAMPLES, LANGUAGES, ROOT, least_squares_loss, page_log, soup
+from babel.numbers import parse_decimal
+
+from docs_engine import numbers
 from docs_engine.pages.comparison import LOSS_DECIMALS
 from docs_engine.execution.training_log import parse_training_log
 
@@ -41,9 +44,12 @@ def test_comparison_table_numbers_equal_each_example_log(site, language):
         log = parse_training_log(log_text)
         printed_final = log_text.strip().splitlines()[-2].split()[1]
         assert cells["final loss"] == printed_final
-        assert cells["final loss shown"] == f"{float(printed_final):.{LOSS_DECIMALS}f}"
-        assert float(cells["ratio"]) == pytest.approx(log.final_loss / optimum, abs=5e-4)
-        assert int(cells["iterations"]) == log.iterations[-1] + 1
+        # Rounded and written as the page's language writes numbers.
+        assert cells["final loss shown"] == numbers.decimal(float(printed_final), language,
+                                                            LOSS_DECIMALS)
+        ratio = parse_decimal(cells["ratio"], locale=numbers.locale(language), strict=True)
+        assert float(ratio) == pytest.approx(log.final_loss / optimum, abs=5e-4)
+        assert cells["iterations"] == numbers.integer(log.iterations[-1] + 1, language)
 
 
 def test_comparison_has_the_loss_figure_and_timings_recorded(site):

@@ -12,6 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from docs_engine import numbers
 from tests.site.conftest import REPOSITORY
 from tests.site.browsing import browsing
 from tests.site.helpers import EXAMPLES, LANGUAGES, ROOT, html_pages, page_log, soup
@@ -221,7 +222,8 @@ def test_comparison_losses_are_rounded_with_the_exact_value_reachable(site, serv
             printed = page_log(site.page(language, example)).strip().splitlines()[-2].split()[1]
             number = row.locator(".exact-number")
             shown_rounded = number.locator("[aria-hidden=true]").inner_text()
-            assert shown_rounded == f"{float(printed):.{LOSS_DECIMALS}f}"
+            # As the page's language writes it (docs_engine.numbers).
+            assert shown_rounded == numbers.decimal(float(printed), language, LOSS_DECIMALS)
             # Screen readers read the exact value...
             assert printed in number.aria_snapshot()
             # ...and keyboard users reach the number and see it.
