@@ -8,6 +8,7 @@ tests/site/browsing.py), except the page tour, which has a tab of its own.
 """
 
 import re
+from urllib.parse import quote_plus
 
 import pytest
 from playwright.sync_api import expect
@@ -315,8 +316,12 @@ def test_every_page_links_to_its_source_and_translated_pages_to_their_catalog(si
         if name.removesuffix(".html") in GENERATED_PAGES:
             assert links == {}
             continue
-        expected = {"source"} | ({"translate"} if language != "en" else set())
+        expected = {"source", "report"} | ({"translate"} if language != "en" else set())
         assert set(links) == expected, path
+        # "Report a problem" opens a new issue about this page (its address in the body).
+        report = links.pop("report")
+        assert report.startswith(prefix.removesuffix("blob/main/") + "issues/new?"), path
+        assert quote_plus(f"{language}/{name}") in report, path
         for url in links.values():
             assert url.startswith(prefix)
             assert (ROOT / url.removeprefix(prefix)).is_file(), url
