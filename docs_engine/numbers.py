@@ -6,53 +6,19 @@ of our own) goes through :func:`decimal`, :func:`integer` or
 ``pt_BR``). Babel does the work from CLDR's data: the locale's decimal and
 group symbols, its grouping sizes, its percent pattern, its rounding.
 
-Where the site's convention for a language is not CLDR's, :data:`CONVENTIONS`
-says how, in CLDR's own terms, and nothing else:
-
-- **English** never groups digits: its prose and the examples' code write
-  ``30000``, and the tables say the same.
-- **Spanish** is neutral Spanish, written as the RAE recommends
-  (*Ortografía de la lengua española*, 2010): a decimal point, as in Mexico,
-  Central America and the examples' own output (``8.82``); thousands grouped
-  by a narrow no-break space from five digits on (``30 000``, but ``2000``:
-  CLDR's ``minimumGroupingDigits`` of ``es``, which Babel does not apply);
-  a no-break space before the percent sign (CLDR's ``es``: ``1 %``). Its
-  readers group thousands with a point in Spain and with a comma in much of
-  Latin America, so a number never shows exactly three decimals there
-  (``1.030`` would read as one thousand and thirty): it shows four.
-
+Where the site's convention for a language is not CLDR's, the language's
+rules say how, in CLDR's own terms (:class:`docs_engine.languages.NumberConvention`,
+in its module: English never groups digits, Spanish takes a decimal point, a
+narrow no-break space between thousands and never exactly three decimals).
 Any other language follows its CLDR locale as Babel has it.
 """
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, format_percent
 
-NARROW_NO_BREAK_SPACE = "\u202f"
-
-
-@dataclass(frozen=True)
-class Convention:
-    """Where the site writes a language's numbers otherwise than its CLDR locale."""
-
-    # Number symbols (CLDR's names: "decimal", "group") replacing the locale's.
-    symbols: dict[str, str] = field(default_factory=dict)
-    # Digits an integer part needs before it is grouped; None: never grouped.
-    grouping_from: int | None = 4
-    # Whether exactly three decimals could read as a group of thousands.
-    three_decimals_read_as_thousands: bool = False
-
-
-CONVENTIONS: dict[str, Convention] = {
-    "en": Convention(grouping_from=None),
-    "es": Convention(
-        symbols={"decimal": ".", "group": NARROW_NO_BREAK_SPACE},
-        grouping_from=5,
-        three_decimals_read_as_thousands=True,
-    ),
-}
+from docs_engine.languages import NumberConvention, rules
 
 
 class _SiteLocale(Locale):
@@ -69,9 +35,8 @@ class _SiteLocale(Locale):
         return symbols
 
 
-def _convention(language: str) -> Convention:
-    language = language or "en"
-    return CONVENTIONS.get(language, CONVENTIONS.get(language.split("_")[0], Convention()))
+def _convention(language: str) -> NumberConvention:
+    return rules(language or "en").numbers
 
 
 def locale(language: str) -> Locale:

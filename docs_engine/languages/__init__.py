@@ -28,10 +28,24 @@ import dataclasses
 import importlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from docs_engine.project import LANGUAGE_CODE
+
+
+@dataclass(frozen=True)
+class NumberConvention:
+    """Where the site writes a language's numbers otherwise than its CLDR locale
+    (:mod:`docs_engine.numbers`), in CLDR's own terms."""
+
+    # Number symbols that replace the locale's ("decimal", "group").
+    symbols: dict[str, str] = field(default_factory=dict)
+    # How many digits a whole part has before it is grouped; None: never grouped.
+    grouping_from: int | None = 4
+    # Whether a number with exactly three decimals could be read as thousands
+    # (it then gets a fourth).
+    three_decimals_read_as_thousands: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,8 @@ class LanguageRules:
     # The package that installs the dictionary on Debian (hunspell-es); None
     # if the rules do not know it.
     dictionary_package: str | None = None
+    # How the site writes its numbers where not as its CLDR locale does.
+    numbers: NumberConvention = NumberConvention()
     # Whether the rules are the language's own (a module here) or generic.
     own: bool = True
 

@@ -7,7 +7,7 @@ plural (*gradient*, *gradients*; *loss*, *losses*), and as written otherwise:
 
 import re
 
-from docs_engine.languages import LanguageRules
+from docs_engine.languages import LanguageRules, NumberConvention
 
 
 def term_pattern(term: str) -> re.Pattern:
@@ -16,4 +16,6 @@ def term_pattern(term: str) -> re.Pattern:
 
 
 RULES = LanguageRules("en", spelling_dictionary="en_US", term_pattern=term_pattern,
-                      dictionary_package="hunspell-en-us")
+                      dictionary_package="hunspell-en-us",
+                      # Never grouped: the prose and the examples' code write 30000.
+                      numbers=NumberConvention(grouping_from=None))

@@ -10,7 +10,7 @@ plain text (lower case, no accents), so *generación* is *generacion* here.
 
 import re
 
-from docs_engine.languages import LanguageRules
+from docs_engine.languages import LanguageRules, NumberConvention
 
 # A verb's infinitive ending, after a stem of three letters at least (so that
 # a short word such as "par" is left whole).
@@ -31,5 +31,15 @@ def term_pattern(term: str) -> re.Pattern:
     return re.compile(r"\b" + r"\s+".join(re.escape(stem(word)) + r"\w*" for word in term.split()) + r"\b")
 
 
+# Neutral Spanish, written as the RAE recommends (Ortografía de la lengua
+# española, 2010): a decimal point, as in Mexico, Central America and the
+# examples' own output (8.82); thousands grouped by a narrow no-break space
+# from five digits on (30 000, but 2000: CLDR's minimumGroupingDigits of es,
+# which Babel does not apply). Its readers group thousands with a point in
+# Spain and with a comma in much of Latin America, so a number never shows
+# exactly three decimals (1.030 would read as one thousand and thirty).
+NUMBERS = NumberConvention(symbols={"decimal": ".", "group": "\u202f"}, grouping_from=5,
+                           three_decimals_read_as_thousands=True)
+
 RULES = LanguageRules("es", spelling_dictionary="es_ES", term_pattern=term_pattern,
-                      dictionary_package="hunspell-es")
+                      dictionary_package="hunspell-es", numbers=NUMBERS)
