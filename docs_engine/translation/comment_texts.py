@@ -61,8 +61,10 @@ def translate_comments(code: str, translate: Callable[[str], str]) -> str:
     lines = code.splitlines()
     replaced: dict[int, list[str]] = {}
     for (first, last, column, alone), message in zip(comment_groups(code), comment_messages(code)):
-        translated = translate(message)
-        if translated == message:
+        # One line of words, whatever the translation holds: a line break
+        # would put the rest of it outside the comment, into the code.
+        translated = " ".join(translate(message).split())
+        if translated == message or not translated:
             continue
         if alone:
             indent = " " * column

@@ -12,10 +12,15 @@ import functools
 import gettext
 from pathlib import Path
 
+import polib
+from sphinx.util import logging
+
 from docs_engine.example import Example, build_gallery
-from docs_engine.translation.catalogs import Build, is_translated, translations
-from docs_engine.translation.example_text import translate_script
+from docs_engine.translation.catalogs import Build, is_translated, translation_source, translations
+from docs_engine.translation.example_text import UnsafeTranslation, translate_script
 from docs_engine.adapters.sphinx_gallery import extract_intro_and_title
+
+logger = logging.getLogger(__name__)
 
 
 def executed_examples(build: Build) -> list[Example]:
@@ -26,17 +31,56 @@ def executed_examples(build: Build) -> list[Example]:
 
 
 def translated_source(build: Build, script: Path) -> str:
-    """The example's script with its text and comments in the build's language."""
+    """The example's script with its text, comments, figure texts and docstrings
+    in the build's language.
+
+    Where a translation would change the code (:class:`UnsafeTranslation`),
+    the build warns, naming the message's line in the catalog, and the
+    example keeps its English script.
+    """
     source = script.read_text(encoding="utf-8")
     if not is_translated(build):
         return source
-    return _translated(source, translations(build, build_gallery(build).by_executed(script).docname))
+    docname = build_gallery(build).by_executed(script).docname
+    translated, unsafe = _translated(source, translations(build, docname))
+    if unsafe:
+        path = translation_source(build, docname)
+        lines = {entry.msgid: entry.linenum for entry in polib.pofile(str(path))}
+        for message in unsafe:
+            if (path, message) in _warned:  # asked for by the page, its downloads, the indexes
+                continue
+            _warned.add((path, message))
+            logger.warning("the translation would change the example's code, not only its text,"
+                           " so the example keeps its English script; keep the translation inside"
+                           " its comment, text or string (message %r)", message,
+                           location=f"{path}:{lines.get(message, 1)}", type="i18n", subtype="code")
+    return translated
+
+
+_warned: set[tuple[Path, str]] = set()
 
 
 # Keyed by content: translations() gives the same object for the same compiled catalog.
 @functools.lru_cache(maxsize=64)
-def _translated(source: str, catalog: gettext.NullTranslations) -> str:
-    return translate_script(source, catalog.gettext)
+def _translated(source: str, catalog: gettext.NullTranslations) -> tuple[str, tuple[str, ...]]:
+    """The translated script, or the English one and the messages that made it unsafe."""
+    try:
+        return translate_script(source, catalog.gettext), ()
+    except UnsafeTranslation:
+        return source, tuple(_unsafe_messages(source, catalog))
+
+
+def _unsafe_messages(source: str, catalog: gettext.NullTranslations) -> list[str]:
+    """The messages whose translation alone makes :func:`translate_script` refuse the script."""
+    asked: list[str] = []
+    translate_script(source, lambda message: asked.append(message) or message)
+    unsafe = []
+    for message in dict.fromkeys(asked):
+        try:
+            translate_script(source, lambda text: catalog.gettext(text) if text == message else text)
+        except UnsafeTranslation:
+            unsafe.append(message)
+    return unsafe
 
 
 def intro_and_title(build: Build, script: Path, translated: bool = True) -> tuple[str, str]:

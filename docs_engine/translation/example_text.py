@@ -4,10 +4,15 @@ A sphinx-gallery script is Python code with reST text in its module docstring
 and in ``# %%`` comment blocks. Sphinx extracts that text, paragraph by
 paragraph, into the page's catalog. This module goes the other way: it
 rewrites each text block of the script with the catalog's translations,
-translates the comments in the code (:mod:`docs_engine.translation.comment_texts`) and the string
-literals the figures draw (:mod:`docs_engine.translation.figure_texts`), leaves every other token of
+translates the comments in the code (:mod:`docs_engine.translation.comment_texts`), the string
+literals the figures draw (:mod:`docs_engine.translation.figure_texts`) and the docstrings of its
+classes and functions (:mod:`docs_engine.translation.docstrings`), leaves every other token of
 the code untouched, and re-wraps the prose to the script's width.
 Messages without a translation stay in English.
+
+Whatever a translation holds, the translated script is the English one with
+other strings and comments: :func:`same_code` is the check, and
+:func:`translate_script` refuses a script that fails it.
 
 Only the reST our examples use is understood: section titles, paragraphs and
 "- " bullet lists. Anything else is copied unchanged.
@@ -19,12 +24,15 @@ import textwrap
 from collections.abc import Callable
 
 from docs_engine.translation.comment_texts import LINE_WIDTH, translate_comments
+from docs_engine.translation.docstrings import splice_docstrings
 from docs_engine.translation.figure_texts import splice_figure_texts
 
 Translate = Callable[[str], str]
 
 TITLE_UNDERLINE = re.compile(r"([=\-~^\"'*+#])\1+")
 BULLET = "- "
+# The line sphinx-gallery starts a text block with.
+CELL_SEPARATOR = re.compile(r"^# ?%%", re.M)
 
 
 def _message(lines: list[str]) -> str:
@@ -85,9 +93,49 @@ def _docstring_lines(source: str) -> tuple[int, int] | None:
     return None
 
 
+class UnsafeTranslation(ValueError):
+    """A translation that would change an example's code, not only its text."""
+
+
 def translate_script(source: str, translate: Translate) -> str:
-    """Return the script with its text blocks, code comments and figure texts translated."""
-    source = splice_figure_texts(source, translate)
+    """Return the script with its text blocks, code comments, figure texts and
+    docstrings translated.
+
+    Raises :class:`UnsafeTranslation` where the result would not be the
+    English script's code (:func:`same_code`).
+    """
+    translated = _translate_script(source, translate)
+    if not same_code(source, translated):
+        raise UnsafeTranslation("a translation would change the example's code")
+    return translated
+
+
+def _code_shape(source: str) -> tuple[str, int]:
+    """A script's syntax tree with every string left out, and its count of text blocks."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            node.value = ""
+    return ast.dump(tree), len(CELL_SEPARATOR.findall(source))
+
+
+def same_code(english: str, translated: str) -> bool:
+    """Whether ``translated`` is ``english`` with other strings, comments and text only."""
+    try:
+        return _code_shape(translated) == _code_shape(english)
+    except (SyntaxError, ValueError):
+        return False
+
+
+def _docstring_body(text: str) -> list[str]:
+    """The lines of a translated module docstring, escaped where Python would not read them as text."""
+    text = text.replace("\\", "\\\\")
+    text = re.sub(r'"{3,}', lambda quotes: '\\"' * len(quotes.group()), text)
+    return text.splitlines()
+
+
+def _translate_script(source: str, translate: Translate) -> str:
+    source = splice_docstrings(splice_figure_texts(source, translate), translate)
     lines = source.splitlines()
     out: list[str] = []
     code: list[str] = []  # code lines since the last text block
@@ -104,12 +152,12 @@ def translate_script(source: str, translate: Translate) -> str:
         docstring = ast.get_docstring(ast.parse(source), clean=False) or ""
         translated = translate_rst(docstring, translate)
         out += lines[: first - 1]
-        out += ['"""', *translated.replace("\\", "\\\\").splitlines(), '"""']
+        out += ['"""', *_docstring_body(translated), '"""']
         index = last
     while index < len(lines):
         line = lines[index]
         index += 1
-        if not re.match(r"^# ?%%", line):
+        if not CELL_SEPARATOR.match(line):
             code.append(line)
             continue
         flush_code()

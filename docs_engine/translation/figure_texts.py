@@ -54,21 +54,32 @@ TEXT_KEYWORDS = {"label", "title", "xlabel", "ylabel"}
 LEGEND = "legend"
 
 
-@dataclass(frozen=True)
-class FigureText:
-    """A figure text in a script: where it is, and its message if it is a literal.
-
-    Lines are 1-based, columns 0-based, in characters; the span covers the
-    whole expression (all the strings of an implicit concatenation).
-    """
+@dataclass(frozen=True, order=True)
+class Span:
+    """Where an expression is in a script: lines 1-based, columns 0-based, in characters."""
 
     line: int
     column: int
     end_line: int
     end_column: int
+
+
+@dataclass(frozen=True)
+class FigureText:
+    """A figure text in a script: where it is, and its message if it is a literal.
+
+    The span covers the whole expression (all the strings of an implicit
+    concatenation).
+    """
+
+    span: Span
     literal: bool
     message: str | None  # the string, for a literal
     code: str  # the expression as written
+
+    @property
+    def line(self) -> int:
+        return self.span.line
 
 
 def _call_name(call: ast.Call) -> str | None:
@@ -109,11 +120,6 @@ def _is_drawn(node: ast.expr, legend_label: bool) -> bool:
     return True
 
 
-def _columns(lines: list[str], line: int, byte_offset: int) -> int:
-    """ast gives columns in UTF-8 bytes; the character column of the same place."""
-    return len(lines[line - 1].encode("utf-8")[:byte_offset].decode("utf-8"))
-
-
 @functools.lru_cache(maxsize=128)  # a build reads each script for its page, downloads, thumbnails
 def find_figure_texts(source: str) -> tuple[FigureText, ...]:
     """Every figure text of a script, in the order of the source.
@@ -124,8 +130,6 @@ def find_figure_texts(source: str) -> tuple[FigureText, ...]:
         tree = ast.parse(source)
     except SyntaxError:
         return ()
-    lines = source.split("\n")
-    starts = _offsets(source)
     found = {}
     for call in ast.walk(tree):
         if not isinstance(call, ast.Call):
@@ -134,15 +138,10 @@ def find_figure_texts(source: str) -> tuple[FigureText, ...]:
             if not _is_drawn(node, legend_label):
                 continue
             literal = isinstance(node, ast.Constant)
-            line, column = node.lineno, _columns(lines, node.lineno, node.col_offset)
-            end_line, end_column = node.end_lineno, _columns(lines, node.end_lineno,
-                                                              node.end_col_offset)
-            found[line, column] = FigureText(
-                line=line, column=column, end_line=end_line, end_column=end_column,
-                literal=literal, message=node.value if literal else None,
-                code=source[starts[line] + column:starts[end_line] + end_column],
-            )
-    return tuple(found[place] for place in sorted(found))
+            span, code = source_span(source, node)
+            found[span] = FigureText(span=span, literal=literal,
+                                     message=node.value if literal else None, code=code)
+    return tuple(found[span] for span in sorted(found))
 
 
 def figure_messages(source: str) -> list[str]:
@@ -156,6 +155,33 @@ def _offsets(source: str) -> list[int]:
     for match in re.finditer("\n", source):
         starts.append(match.end())
     return starts
+
+
+def source_span(source: str, node: ast.expr) -> tuple[Span, str]:
+    """Where an expression of ``source``'s syntax tree is, and its code as written."""
+    lines = source.split("\n")
+
+    def column(line: int, byte_offset: int) -> int:  # ast counts UTF-8 bytes
+        return len(lines[line - 1].encode("utf-8")[:byte_offset].decode("utf-8"))
+
+    span = Span(node.lineno, column(node.lineno, node.col_offset),
+                node.end_lineno, column(node.end_lineno, node.end_col_offset))
+    starts = _offsets(source)
+    return span, source[starts[span.line] + span.column:starts[span.end_line] + span.end_column]
+
+
+def replace_spans(source: str, replacements: list[tuple[Span, str]]) -> str:
+    """``source`` with the code at each span, in the order of the source, replaced.
+
+    Every character outside the spans stays as it is.
+    """
+    starts = _offsets(source)
+    out, position = [], 0
+    for span, code in replacements:
+        start = starts[span.line] + span.column
+        out += [source[position:start], code]
+        position = starts[span.end_line] + span.end_column
+    return "".join(out) + source[position:]
 
 
 def string_literal(text: str, like: str = "") -> str:
@@ -178,19 +204,14 @@ def splice_figure_texts(source: str, translate: Callable[[str], str]) -> str:
     translation matplotlib cannot draw (:func:`mathtext_problems`) leaves
     the English literal in place, as the figures on the page do.
     """
-    starts = _offsets(source)
-    out, position = [], 0
+    replacements = []
     for text in find_figure_texts(source):
         if not text.literal:
             continue
         translated = usable_translation(text.message, translate(text.message))
-        if translated == text.message:
-            continue
-        start = starts[text.line] + text.column
-        end = starts[text.end_line] + text.end_column
-        out += [source[position:start], string_literal(translated, text.code)]
-        position = end
-    return "".join(out) + source[position:]
+        if translated != text.message:
+            replacements.append((text.span, string_literal(translated, text.code)))
+    return replace_spans(source, replacements)
 
 
 # -- Math ----------------------------------------------------------------------

@@ -40,14 +40,14 @@ def test_finds_every_kind_of_figure_text_in_source_order():
 
 def test_reports_where_each_literal_is():
     text = _texts()['"sin(x)"']
-    assert (text.line, text.column, text.end_line, text.end_column) == (4, 20, 4, 28)
+    assert (text.span.line, text.span.column, text.span.end_line, text.span.end_column) == (4, 20, 4, 28)
     assert text.literal and text.message == "sin(x)"
 
 
 def test_columns_are_characters_even_after_non_ascii_text():
     source = 'ax.plot(x, y, label="é"); ax.set_title("ñandú")\n'
     title = next(t for t in find_figure_texts(source) if t.message == "ñandú")
-    assert source[title.column:title.end_column] == '"ñandú"'
+    assert source[title.span.column:title.span.end_column] == '"ñandú"'
 
 
 def test_computed_figure_texts_are_not_literal():
