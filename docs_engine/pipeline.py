@@ -27,7 +27,7 @@ from docs_engine.execution import figure_record, gallery, learner_requirements, 
 from docs_engine.hosting import no_source_maps, not_found, opengraph, site_root, site_urls, stale_outputs
 from docs_engine.pages import (comparison, language_links, page_description, repository_links,
                                run_it_yourself, translation_status)
-from docs_engine.translation import (catalogs, code_comments, downloads, figure_messages, figures,
+from docs_engine.translation import (catalogs, code_messages, downloads, figure_messages, figures,
                                      gallery_chrome, theme_messages)
 
 DEFAULT = 500  # Sphinx's priority for a handler given none
@@ -121,9 +121,9 @@ PIPELINE = (
     Transform(gallery_chrome.ThumbnailAlt, post=True),
     Stylesheet(gallery_chrome.OUTPUT_LABEL_CSS, priorities.OUTPUT_LABEL_STYLESHEET),
     Handler("builder-inited", gallery_chrome.write_output_label),
-    Node(code_comments.code_comments),
-    Transform(code_comments.ExtractCodeComments),
-    Transform(code_comments.ApplyCodeComments),
+    Node(code_messages.code_comments),
+    Transform(code_messages.ExtractCodeComments),
+    Transform(code_messages.ApplyCodeComments),
     Transform(downloads.TranslatedDownloads),
     Node(figure_messages.figure_texts),
     Transform(figure_messages.ExtractFigureTexts),

@@ -3,7 +3,7 @@
 Consecutive comment lines are one message (:func:`comment_messages`);
 :func:`translate_comments` puts each message's translation back in its
 place, re-wrapped, and changes nothing else of the code. The example pages
-(:mod:`docs_engine.translation.code_comments`) and the translated downloads
+(:mod:`docs_engine.translation.code_messages`) and the translated downloads
 (:mod:`docs_engine.translation.example_text`) translate comments with it, so
 that the page and the script a learner downloads read the same. Standard
 library only.

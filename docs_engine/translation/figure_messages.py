@@ -2,7 +2,7 @@
 
 Sphinx never extracts code, and figure titles, axis labels and legend
 entries are string literals in code (:mod:`docs_engine.translation.figure_texts`). As
-:mod:`docs_engine.translation.code_comments` does for comments, each code block of an
+:mod:`docs_engine.translation.code_messages` does for comments, each code block of an
 example page gets a hidden companion node whose messages are the block's
 figure texts: the gettext builder extracts them into the page's catalog,
 where translators find them beside the prose they illustrate. The companion
@@ -34,7 +34,7 @@ from sphinx.util.i18n import docname_to_domain
 from docs_engine import priorities
 from docs_engine.build_files import write_if_changed
 from docs_engine.example import build_gallery
-from docs_engine.translation.code_comments import add_companions, take_companions
+from docs_engine.translation.code_messages import add_companions, take_companions
 from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, figure_messages, find_figure_texts
 from docs_engine.translation.po_checks import formatted
 
