@@ -36,7 +36,7 @@ Documentation.addTranslations({
         "Preparing search...": "Preparando la búsqueda…",
         "Previous topic": "Tema anterior",
         "Quick search": "Búsqueda rápida",
-        "Search": "Búsqueda",
+        "Search": "Buscar",
         "Search Page": "Página de búsqueda",
         "Search Results": "Resultados de la búsqueda",
         "Search finished, found one page matching the search query.": [
