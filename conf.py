@@ -9,7 +9,7 @@ scripts in ``examples/``; this file sits at the top level and is passed to
 from pathlib import Path
 
 from docs_engine.project import read_languages, source_language
-from docs_engine.pages.repository_address import repository_from_environment
+from docs_engine.pages.repository_address import is_preview, repository_from_environment
 
 # -- Project -----------------------------------------------------------------
 
@@ -119,6 +119,11 @@ copybutton_selector = "div:not(.sphx-glr-script-out) > div.highlight > pre"
 # Docs); empty, the pages show no such links.
 docs_engine_repository_url = repository_from_environment()
 docs_engine_repository_branch = "main"
+# Each example's "Open in Colab" link opens its notebook, in the page's
+# language, on this branch, which the workflow replaces on every push to main
+# (docs_engine/hosting/notebook_branch.py). A pull request's preview links no
+# notebook: its own are published nowhere, and main's may differ from the page.
+docs_engine_notebook_branch = "" if is_preview() else "notebooks"
 
 # -- Translations ------------------------------------------------------------
 

@@ -25,8 +25,8 @@ from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.execution import environment as execution_environment
 from docs_engine.execution import figure_record, gallery, learner_requirements, shards
 from docs_engine.hosting import no_source_maps, not_found, opengraph, site_root, site_urls, stale_outputs
-from docs_engine.pages import (comparison, language_links, page_description, repository_links,
-                               run_it_yourself, translation_status)
+from docs_engine.pages import (colab_link, comparison, language_links, page_description,
+                               repository_links, run_it_yourself, translation_status)
 from docs_engine.translation import (catalogs, code_messages, downloads, figure_messages, figures,
                                      gallery_chrome, theme_messages)
 
@@ -135,6 +135,9 @@ PIPELINE = (
              *execution_environment.MESSAGES.values()),
     Directive("run-it-yourself", run_it_yourself.RunItYourselfDirective),
     Transform(run_it_yourself.RunItYourself),
+    Messages(*colab_link.MESSAGES.values()),
+    Node(colab_link.colab_link),
+    Handler("doctree-resolved", colab_link.resolve_colab_links),
     Extension("sphinx_sitemap"),  # declares site_url, which site_urls completes
     Handler("config-inited", site_urls.configure_site, priorities.CONFIGURES_SITE),
     # The site's title is translated as the configuration is read.

@@ -49,6 +49,9 @@ SETTINGS = (
             "The repository each page links its source and catalog to; empty, no links."),
     Setting("docs_engine_repository_branch", "main", "html", str,
             "The branch those links point into."),
+    Setting("docs_engine_notebook_branch", "", "html", str,
+            "The branch the workflow publishes every language's notebooks to, which each"
+            " example's \"Open in Colab\" link opens; empty (a pull request's preview), no link."),
 )
 
 

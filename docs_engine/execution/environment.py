@@ -11,7 +11,8 @@ cores; everything else that made a log is recorded while the example runs
 said wherever a learner meets the log: the "Run it yourself" box
 (:mod:`docs_engine.pages.run_it_yourself`), the notebook's first cell (:mod:`docs_engine.execution.notebook_outputs`)
 and the ``requirements.txt`` of every zip (:mod:`docs_engine.execution.learner_requirements`), in
-the reader's language (:func:`describe`).
+the reader's language (:func:`describe`); the box and the notebook also say how
+to run a PyTorch example on Colab's GPU.
 
 The gallery step executes an example again when Python's version or the
 installed versions of what it imports are no longer the recorded ones
@@ -55,6 +56,10 @@ MESSAGES = {
                    " digits, and coefficients near zero may differ entirely, but the final loss"
                    " stays within {tolerance} of the recorded one, near the least-squares"
                    " optimum.",
+    # Last: a notebook opened in Colab, which has PyTorch installed, runs as it is.
+    "gpu": "In Google Colab, PyTorch is installed already: run the notebook as it is. To run"
+           " it on a GPU, choose Runtime > Change runtime type, pick a GPU, and write"
+           " ``\"cuda\"`` in the example's ``device`` line.",
     "each page": "The page of each example says which versions and processor made its log,"
                  " and how to get the same digits.",
 }
@@ -158,4 +163,6 @@ def describe(environment: ExecutionEnvironment, gettext: Callable[[str], str],
     if environment.threads == 1:
         paragraphs.append(gettext(MESSAGES["one thread"]))
     paragraphs.append(gettext(MESSAGES["other order"]).format(tolerance=tolerance(language)))
+    if "torch" in dict(environment.packages):
+        paragraphs.append(gettext(MESSAGES["gpu"]))
     return paragraphs

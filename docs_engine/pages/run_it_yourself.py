@@ -11,7 +11,9 @@ the site was built (:mod:`docs_engine.execution.learner_requirements`, never typ
 with the command that installs them and the one for PyTorch's CPU-only build;
 on an example's page, what made its log (the record of its execution:
 versions, threads, processor) and what reproduces it digit for digit
-(:mod:`docs_engine.execution.environment`); everywhere, what to expect otherwise.
+(:mod:`docs_engine.execution.environment`) and, last, the link that opens its
+notebook in Colab (:mod:`docs_engine.pages.colab_link`); everywhere, what to
+expect otherwise.
 
 Its sentences are messages of our extensions' catalog, so the box is built
 after Sphinx translated the page (the directive leaves a placeholder), and
@@ -34,6 +36,7 @@ from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, t
 from docs_engine.execution.environment import describe, tolerance
 from docs_engine.execution.learner_requirements import page_requirements
 from docs_engine.adapters.sphinx_gallery import CSS
+from docs_engine.pages.colab_link import colab_paragraph
 from docs_engine.execution.training_record import read_environment, training_record_path
 
 logger = logging.getLogger(__name__)
@@ -98,6 +101,8 @@ class RunItYourself(SphinxTransform):
         box += paragraph(gettext(MESSAGES["zip"]))
         for text in self.reproduction(scope, gettext):
             box += paragraph(text)
+        if scope == "example":
+            box += colab_paragraph(self.env.docname, gettext)
         for node in box.findall(nodes.TextElement):
             node["translatable"] = False  # translated already, from our catalog
         return box

@@ -12,6 +12,7 @@ from docs_engine.execution import environment as execution_environment
 from docs_engine.execution.environment import ExecutionEnvironment, describe
 from docs_engine.execution.learner_requirements import example_requirements
 from docs_engine.execution.training_record import training_record_path
+from docs_engine.pages import colab_link
 from docs_engine.pages.run_it_yourself import MESSAGES, RunItYourself, paragraph, run_it_yourself
 
 
@@ -74,8 +75,13 @@ def test_an_example_page_gets_the_box_right_before_its_downloads(tmp_path):
     assert any(path.endswith("torch/__init__.py") for path in dependencies)
     # What made the log, and what reproduces it, from the example's record.
     paragraphs = [p.astext() for p in box.findall(nodes.paragraph)]
-    assert [p.replace("``", "") for p in describe(EXECUTED_WITH, str, "en")] == paragraphs[-4:]
-    assert "Some CPU 9000 (x86_64, AVX2)" in paragraphs[-4] and "one thread" in paragraphs[-4]
+    made_with = [p.replace("``", "") for p in describe(EXECUTED_WITH, str, "en")]
+    assert made_with == paragraphs[-len(made_with) - 1:-1]
+    assert "Some CPU 9000 (x86_64, AVX2)" in made_with[0] and "one thread" in made_with[0]
+    # Last, the link to its notebook in Colab, made when the page is written.
+    assert paragraphs[-1] == colab_link.MESSAGES["colab"].format(link=colab_link.MESSAGES["open"])
+    [link] = box.findall(colab_link.colab_link)
+    assert link["docname"] == "examples/nn/plot_x"
     assert str(training_record_path(tmp_path / "examples/nn/plot_x.py")) in dependencies
 
 

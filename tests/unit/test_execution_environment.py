@@ -35,11 +35,12 @@ def test_the_description_names_the_versions_threads_and_processor_in_the_languag
     assert english[0] == MESSAGES["made one thread"].format(
         software=f"``Python {RECORDED.python}``, ``numpy 2.4.6``, and ``torch 2.13.0+cpu``",
         processor="``Some CPU 9000 (x86_64, AVX512)``")
+    # Last, for a PyTorch example: Colab runs it as it is, and on a GPU once asked.
     assert english[1:] == [MESSAGES["same digits"], MESSAGES["one thread"],
-                           MESSAGES["other order"].format(tolerance="1%")]
+                           MESSAGES["other order"].format(tolerance="1%"), MESSAGES["gpu"]]
     spanish = describe(RECORDED, lambda message: message.replace("with", "con"), "es")
     assert f"``Python {RECORDED.python}``, ``numpy 2.4.6`` y ``torch 2.13.0+cpu``" in spanish[0]
-    assert "1\N{NO-BREAK SPACE}%" in spanish[-1] and "con" in spanish[0]
+    assert "1\N{NO-BREAK SPACE}%" in spanish[-2] and "con" in spanish[0]
 
 
 def test_without_pytorch_or_on_several_threads_the_description_says_so():
@@ -48,6 +49,7 @@ def test_without_pytorch_or_on_several_threads_the_description_says_so():
     made, *rest = describe(numpy_only, str, "en")
     assert made.startswith(MESSAGES["made"].split("{")[0]) and "thread" not in made
     assert "``Some CPU 9000 (x86_64)``." in made and MESSAGES["one thread"] not in rest
+    assert MESSAGES["gpu"] not in rest  # no device line to switch
     several = describe(dataclasses.replace(RECORDED, threads=4), str, "en")
     assert "on 4 threads" in several[0] and MESSAGES["one thread"] not in several
 
