@@ -17,18 +17,16 @@ from docs_engine.adapters.sphinx_gallery import FILLS_DEFAULTS_AT, GENERATES_GAL
 
 # -- Transforms, while Sphinx reads a page -----------------------------------
 # Before Sphinx keeps the translatable messages (10): the text that becomes a
-# message of the page's catalog is marked, code comments then figure texts.
-EXTRACTS_CODE_COMMENTS = PreserveTranslatableMessages.default_priority - 5
-EXTRACTS_FIGURE_TEXTS = EXTRACTS_CODE_COMMENTS + 1
+# message of the page's catalog is marked: the texts of the examples' code.
+EXTRACTS_CODE_MESSAGES = PreserveTranslatableMessages.default_priority - 5
 # Before Sphinx translates the page (20): sphinx-gallery's English chrome gets
 # its translated text, which Sphinx must then leave alone.
 TRANSLATES_GALLERY_CHROME = Locale.default_priority - 5
 # After Sphinx translated the page and counted its translated messages (25):
 # what is built from the translated text.
-APPLIES_CODE_COMMENTS = TranslationProgressTotaliser.default_priority + 1
-TRANSLATES_DOWNLOADS = APPLIES_CODE_COMMENTS + 1
-DROPS_FIGURE_TEXTS = TRANSLATES_DOWNLOADS + 1
-TRANSLATES_FIGURES = DROPS_FIGURE_TEXTS + 1
+SHOWS_TRANSLATED_CODE = TranslationProgressTotaliser.default_priority + 1
+TRANSLATES_DOWNLOADS = SHOWS_TRANSLATED_CODE + 1
+TRANSLATES_FIGURES = TRANSLATES_DOWNLOADS + 1
 ADDS_RUN_IT_YOURSELF = TRANSLATES_FIGURES + 1  # built from translated text
 NOTES_INCOMPLETE_TRANSLATION = ADDS_RUN_IT_YOURSELF + 1
 

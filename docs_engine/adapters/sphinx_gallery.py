@@ -7,7 +7,9 @@ upgrade has one file to check. What is assumed here, for the versions in
 
 - functions imported from its modules: ``extract_intro_and_title``
   (``gen_rst``), ``jupyter_notebook`` (``notebook``),
-  ``split_code_and_text_blocks`` (``py_source_parser``), ``scale_image``
+  ``split_code_and_text_blocks``, ``remove_ignore_blocks`` and
+  ``remove_config_comments`` (``py_source_parser``, applied to the code
+  blocks in that order, as ``gen_rst`` does: :func:`shown_code_blocks`), ``scale_image``
   (``utils``), the ``imgsgnode`` node (``directives``), the public
   ``matplotlib_scraper`` (``scrapers``); that ``gen_gallery``'s
   ``builder-inited`` handler (``generate_gallery_rst``) reads
@@ -112,7 +114,8 @@ from sphinx_gallery import gen_gallery  # noqa: E402
 from sphinx_gallery.directives import imgsgnode as GalleryImageNode  # noqa: E402
 from sphinx_gallery.gen_rst import extract_intro_and_title  # noqa: E402
 from sphinx_gallery.notebook import jupyter_notebook  # noqa: E402
-from sphinx_gallery.py_source_parser import split_code_and_text_blocks  # noqa: E402
+from sphinx_gallery.py_source_parser import (remove_config_comments, remove_ignore_blocks,  # noqa: E402
+                                              split_code_and_text_blocks)
 from sphinx_gallery.scrapers import matplotlib_scraper  # noqa: E402
 from sphinx_gallery.utils import get_md5sum, scale_image  # noqa: E402
 
@@ -297,6 +300,21 @@ def executed_blocks(executed_rst: Path) -> list[ExecutedBlock]:
     if blocks and (before_code.output or before_code.images):
         blocks[0].output, blocks[0].images = before_code.output, before_code.images
     return blocks
+
+
+def shown_code_blocks(script: Path, gallery_conf: dict) -> list[str]:
+    """The code blocks of a script as sphinx-gallery shows them on its page.
+
+    Its ignore blocks and, if the gallery removes them, its configuration
+    comments are left out, as ``gen_rst`` leaves them out.
+    """
+    _, blocks = split_code_and_text_blocks(script)
+    shown = []
+    for kind, code, _ in blocks:
+        if kind == "code":
+            code = remove_ignore_blocks(code)
+            shown.append(remove_config_comments(code) if gallery_conf["remove_config_comments"] else code)
+    return shown
 
 
 def image_file(source_folder: Path, image: str) -> Path:

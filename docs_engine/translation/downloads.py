@@ -73,6 +73,13 @@ def _translate_example(env: BuildEnvironment, example: Example) -> dict[str, byt
     }
 
 
+def translated_script(env: BuildEnvironment, example: Example) -> Path:
+    """The example's script in the build's language: its ``.py`` download, which
+    its page's code blocks show (:mod:`docs_engine.translation.code_messages`)."""
+    translated_example(env, example)
+    return downloads_dir(env) / Path(example.docname).parent / example.executed.name
+
+
 def downloads_dir(env: BuildEnvironment) -> Path:
     return Path(env.doctreedir) / "downloads"
 

@@ -66,7 +66,7 @@ def test_the_transforms_run_in_the_tables_order_each_at_a_moment_of_its_own(app)
     # Sphinx's translation steps, which ours are placed around.
     position = {transform: resolved.index(transform) for transform in resolved}
     extract, chrome, apply = (position[transform] for transform in (
-        by_priority[0], pipeline.gallery_chrome.GalleryChrome, pipeline.code_messages.ApplyCodeComments))
+        by_priority[0], pipeline.gallery_chrome.GalleryChrome, pipeline.code_messages.ShowTranslatedCode))
     assert extract < position[PreserveTranslatableMessages] < chrome < position[Locale]
     assert position[TranslationProgressTotaliser] < apply
 
