@@ -42,7 +42,7 @@ def _message(lines: list[str]) -> str:
 
 def _fill(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     return textwrap.wrap(
-        text,
+        " ".join(text.split()),
         width=width,
         initial_indent=first,
         subsequent_indent=rest,
@@ -67,7 +67,7 @@ def translate_rst(text: str, translate: Translate, width: int = LINE_WIDTH) -> s
     for chunk in re.split(r"\n[ \t]*\n", text.strip("\n")):
         lines = chunk.splitlines()
         if len(lines) == 2 and TITLE_UNDERLINE.fullmatch(lines[1].strip()):
-            title = translate(lines[0].strip())
+            title = " ".join(translate(lines[0].strip()).split())  # one line, as its underline
             chunks.append([title, lines[1].strip()[0] * len(title)])
         elif lines[0].startswith(BULLET):
             chunks.append(

@@ -13,7 +13,9 @@ other messages translate the term (the translation memory,
 markup parity, which also rejects raw HTML, scripts, directives and links
 that the English message does not have; and, for the messages marked as
 figure text, mathtext parity: matplotlib must be able to draw the
-translation's ``$...$`` math as it draws the English.
+translation's ``$...$`` math as it draws the English; for the messages
+marked as docstrings, nothing a plain docstring cannot hold (a backslash,
+closing quotes, a control character), which the build would write escaped.
 
 What a check needs to know of a language (its dictionary, which forms of a
 word count as the glossary's term) is in that language's module of
@@ -47,6 +49,7 @@ from babel import Locale, UnknownLocaleError
 
 from docs_engine.languages import rules
 from docs_engine.project import ROOT
+from docs_engine.translation.docstrings import DOCSTRING_COMMENT, docstring_problems
 from docs_engine.translation.figure_texts import FIGURE_TEXT_COMMENT, mathtext_problems
 from docs_engine.translation.po_checks import LINE_WIDTH as WIDTH
 from docs_engine.translation.po_checks import (CatalogSyntaxError, catalog_language, catalog_markup_problems,
@@ -289,6 +292,17 @@ def check_figure_texts(path: Path, catalog: polib.POFile) -> list[str]:
             for problem in mathtext_problems(entry.msgid, entry.msgstr)]
 
 
+def check_docstrings(path: Path, catalog: polib.POFile) -> list[str]:
+    """Translations of docstrings (marked by their extracted comment) that a plain
+    docstring cannot hold: the build writes them as escaped strings instead."""
+    return [f"{path}:{entry.linenum}: docstring {problem}; the example would show it as an"
+            " escaped string, so write it without (message"
+            f" {entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + '...'!r})"
+            for entry in catalog.translated_entries()
+            if DOCSTRING_COMMENT in entry.comment.splitlines()
+            for problem in docstring_problems(entry.msgstr)]
+
+
 def lint(paths: list[Path], language: str) -> list[str]:
     @cache
     def memory() -> list[tuple[Translation, str, str]]:
@@ -318,6 +332,7 @@ def lint(paths: list[Path], language: str) -> list[str]:
             if glossary_rules:
                 problems += check_glossary(path, catalog, memory, language)
             problems += check_figure_texts(path, catalog)
+            problems += check_docstrings(path, catalog)
             problems += [f"{problem}; keep the English message's markup, and add none"
                          for problem in catalog_markup_problems(str(path), catalog)]
         return (problems + (sphinx_lint.result() if sphinx_lint else [])

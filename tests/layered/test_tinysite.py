@@ -1,8 +1,11 @@
 """Each extension's behaviour, shown on the tiny project (in-process builds)."""
 
+import ast
+import json
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import polib
@@ -275,3 +278,81 @@ def test_a_rebuild_that_draws_no_figure_starts_without_matplotlib(tiny_copy):
                             capture_output=True, text=True, check=True)
     assert result.stdout.split()[-2:] == ["0", "[]"], result.stdout + result.stderr
     assert "La segunda sección" in page(Build(tiny_copy, "es", 0, ""), "index").get_text()
+
+
+# -- One translated example: the page's code is its download's ---------------
+
+def _page_code(build) -> list[str]:
+    return [block.get_text().rstrip("\n")
+            for block in page(build, EXAMPLE).select("div.highlight-Python pre")]
+
+
+def _download(build, suffix: str) -> Path:
+    link = page(build, EXAMPLE).select_one(f"a.download[href$='{suffix}']")
+    return (build.html / "examples/basics" / link["href"]).resolve()
+
+
+def _script_code(script: Path) -> list[str]:
+    from docs_engine.adapters.sphinx_gallery import shown_code_blocks
+
+    return [code.strip("\n").rstrip() for code in shown_code_blocks(script, {"remove_config_comments": True})]
+
+
+def test_the_translated_page_shows_its_downloads_code_character_for_character(tinysite):
+    spanish = tinysite["es"]
+    code = _page_code(spanish)
+    assert code == _script_code(_download(spanish, ".py"))
+    shown = "\n".join(code)
+    assert '"""Lleva ``w`` a mitad de camino del objetivo."""' in shown  # the docstring
+    assert 'ax.set_title("Pérdida durante el entrenamiento")' in shown  # the figure text
+    assert "# Un paso hacia el objetivo." in shown
+    notebook = json.loads(_download(spanish, ".ipynb").read_text(encoding="utf-8"))
+    cells = ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert [cell.rstrip("\n") for cell in cells if not cell.startswith("%matplotlib")] == code
+    assert _page_code(tinysite["en"]) == _script_code(_download(tinysite["en"], ".py"))
+
+
+def _translate(root: Path, message: str, translation: str) -> Path:
+    path = root / "locales/es/LC_MESSAGES/examples/basics/plot_1_tiny.po"
+    catalog = polib.pofile(str(path))
+    entry = catalog.find(message)
+    if entry is None:
+        entry = polib.POEntry(msgid=message)
+        catalog.append(entry)
+    entry.msgstr = translation
+    catalog.save(str(path))
+    return path
+
+
+def test_a_hostile_docstring_translation_stays_inert_and_lint_names_it(tiny_copy):
+    from docs_engine.translators.lint import check_docstrings
+
+    hostile = 'Lleva ``w``."""; import os; os.system("echo roto") #\\n'
+    catalog = _translate(tiny_copy, "Move ``w`` halfway to the target.", hostile)
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
+    build = _rebuild_spanish(tiny_copy)
+    assert build.status == 0, build.warnings
+    script = _download(build, ".py").read_text(encoding="utf-8")
+    step = next(node for node in ast.walk(ast.parse(script)) if getattr(node, "name", "") == "step")
+    assert ast.get_docstring(step) == hostile
+    assert _page_code(build) == _script_code(_download(build, ".py"))  # the page is the download
+    problems = check_docstrings(catalog, polib.pofile(str(catalog)))
+    assert len(problems) == 2 and all(problem.startswith(f"{catalog}:") for problem in problems)
+    assert "holds a backslash" in problems[0] and "quotes that would end the docstring" in problems[1]
+
+
+def test_a_translation_that_would_change_the_code_is_named_and_the_example_stays_english(tiny_copy):
+    script = tiny_copy / "examples/basics/plot_1_tiny.py"
+    script.write_text(script.read_text().replace("losses = []\n", "# Keep the losses.\nlosses = []\n"))
+    catalog = _translate(tiny_copy, "Keep the losses.", "%% Guarda las pérdidas.")
+    assert sphinx(tiny_copy, "dummy", **GALLERY_STEP).status == 0
+    build = _rebuild_spanish(tiny_copy)
+    line = next(entry.linenum for entry in polib.pofile(str(catalog)) if entry.msgid == "Keep the losses.")
+    from sphinx.util.console import strip_escape_sequences
+
+    warnings = strip_escape_sequences(build.warnings).strip().splitlines()
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{catalog}:{line}: WARNING: the translation would change the example's code")
+    assert build.status != 0
+    assert _page_code(build) == _script_code(tiny_copy / "_build/gallery/basics/plot_1_tiny.py")
+    assert "# Keep the losses." in _download(build, ".py").read_text(encoding="utf-8")

@@ -12,8 +12,9 @@ import polib
 import pytest
 import snowballstemmer
 
+from docs_engine.translation.docstrings import docstring_message, docstring_messages, find_docstrings
 from docs_engine.translation.figure_texts import figure_messages
-from docs_engine.adapters.sphinx_gallery import split_code_and_text_blocks
+from docs_engine.adapters.sphinx_gallery import shown_code_blocks, split_code_and_text_blocks
 from tests.site.conftest import break_build
 from tests.site.helpers import EXAMPLES, LANGUAGES, NOT_FOUND_PAGE, ROOT, download, html_pages, soup
 
@@ -127,15 +128,22 @@ def test_spanish_downloads_translate_the_text_and_keep_the_code(site, example):
     english_tokens = [token for code in english_code for token in _tokens(code)]
     spanish_tokens = [token for code in spanish_code for token in _tokens(code)]
     assert len(spanish_tokens) == len(english_tokens)
-    # Only the string literals the figures draw differ: each is now its translation.
+    # Only the string literals the figures draw and the docstrings differ:
+    # each is now its translation.
     catalog = polib.pofile(str(ROOT / "locales/es/LC_MESSAGES" / f"{example}.po"))
-    messages = set(figure_messages(english_script.read_text(encoding="utf-8")))
+    english_source = english_script.read_text(encoding="utf-8")
+    figure_texts = set(figure_messages(english_source))
+    docstrings = set(docstring_messages(english_source))
     changed = [(en, es) for en, es in zip(english_tokens, spanish_tokens) if en != es]
     assert changed, "no figure text is translated"
     for (english_type, english), (spanish_type, spanish) in changed:
         assert english_type == spanish_type == tokenize.STRING
-        assert ast.literal_eval(english) in messages
-        assert ast.literal_eval(spanish) == catalog.find(ast.literal_eval(english)).msgstr
+        english, spanish = ast.literal_eval(english), ast.literal_eval(spanish)
+        if english in figure_texts:
+            assert spanish == catalog.find(english).msgstr
+        else:
+            assert docstring_message(english) in docstrings
+            assert docstring_message(spanish) == catalog.find(docstring_message(english)).msgstr
     assert len(spanish_text) == len(english_text)
     assert all(es != en for es, en in zip(spanish_text, english_text))
     english_comments = {c for code in english_code for c in _tokens(code, comments=True)}
@@ -145,6 +153,30 @@ def test_spanish_downloads_translate_the_text_and_keep_the_code(site, example):
     markdown = " ".join("".join(cell["source"]) for cell in notebook["cells"]
                         if cell["cell_type"] == "markdown")
     assert spanish_text[0].split("\n")[1].strip()[:20] in markdown
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_a_spanish_page_shows_its_downloads_code_character_for_character(site, example):
+    """The page's code blocks are the .py download's: its strings, comments and docstrings."""
+    page = site.page("es", example)
+    shown = [block.get_text().rstrip("\n") for block in soup(page).select("div.highlight-Python pre")]
+    script = download(page, ".py")
+    assert shown == [code.strip("\n").rstrip() for code in shown_code_blocks(
+        script, {"remove_config_comments": True})]
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_no_translated_docstring_stays_english(site, example):
+    catalog = polib.pofile(str(ROOT / "locales/es/LC_MESSAGES" / f"{example}.po"))
+    translated = {entry.msgid for entry in catalog.translated_entries()}
+    english = {docstring.span: docstring.message for docstring in
+               find_docstrings(download(site.page("en", example), ".py").read_text(encoding="utf-8"))}
+    spanish = [docstring.message for docstring in
+               find_docstrings(download(site.page("es", example), ".py").read_text(encoding="utf-8"))]
+    assert len(spanish) == len(english)
+    for message, spanish_message in zip(english.values(), spanish):
+        if message in translated:
+            assert spanish_message == catalog.find(message).msgstr != message
 
 
 def test_code_comments_on_spanish_pages_are_translated(site):

@@ -13,6 +13,12 @@ We fit one number by gradient descent.
 
 import matplotlib.pyplot as plt
 
+
+def step(w):
+    """Move ``w`` halfway to the target."""
+    return w - 0.5 * 2 * (w - 1.0)
+
+
 losses = []
 w = 0.0
 for t in range(3):
@@ -20,7 +26,7 @@ for t in range(3):
     loss = (w - 1.0) ** 2
     losses.append(loss)
     print(t, loss)
-    w -= 0.5 * 2 * (w - 1.0)
+    w = step(w)
 print(f"Result: y = {w}")
 
 # %%
