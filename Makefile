@@ -28,7 +28,7 @@ TRANSLATIONS = $(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))
 .DEFAULT_GOAL := help
 .PHONY: help system-tools html gallery preview $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
 .PHONY: todo find-po review-po
-.PHONY: mathjax dist readthedocs
+.PHONY: mathjax dist readthedocs notebooks publish-notebooks
 
 # List the targets.
 help:
@@ -49,6 +49,8 @@ help:
 	@echo "make mathjax      install MathJax (npm) for the pages' formulas"
 	@echo "make dist         one archive of the whole site: $(DIST)"
 	@echo "make readthedocs  Read the Docs' build (.readthedocs.yaml)"
+	@echo "make notebooks    every language's example notebooks, from the built site, into $(NOTEBOOKS)"
+	@echo "make publish-notebooks  push them to the repository's notebooks branch (CI on main)"
 	@echo "make clean        remove everything the build generated"
 
 # Create the virtual environment and install the pinned requirements.
@@ -241,10 +243,24 @@ DIST = $(BUILDDIR)/dist/site.zip
 dist: html
 	$(BIN)/python -m docs_engine.hosting.site_archive $(BUILDDIR)/html $(DIST)
 
+# The notebooks Colab opens (docs_engine/hosting/notebook_branch.py): each
+# example page's notebook, every language, out of the built site into
+# $(NOTEBOOKS)/<lang>/<page>.ipynb; then, from CI on main, pushed as the one
+# commit of conf.py's docs_engine_notebook_branch, to conf.py's repository
+# (or NOTEBOOK_REMOTE). Standard library and git only: nothing to install.
+NOTEBOOKS = $(BUILDDIR)/notebooks
+notebooks:
+	$(PYTHON) -m docs_engine.hosting.notebook_branch collect $(BUILDDIR)/html $(NOTEBOOKS)
+publish-notebooks:
+	$(PYTHON) -m docs_engine.hosting.notebook_branch publish $(NOTEBOOKS) \
+		$(if $(NOTEBOOK_REMOTE),--remote '$(subst ','\'',$(NOTEBOOK_REMOTE))')
+
 # The site's address also comes from the environment (SITE_URL, or Read the
 # Docs' variables): the languages are built again when it changes.
 SITE_ADDRESS = $(STAMPS)/site-address
-SITE_SETTINGS = $(SITE_URL) $(READTHEDOCS) $(READTHEDOCS_LANGUAGE) $(READTHEDOCS_CANONICAL_URL)
+# A pull request's preview links no notebook to Colab (conf.py): so do its variables.
+SITE_SETTINGS = $(SITE_URL) $(READTHEDOCS) $(READTHEDOCS_LANGUAGE) $(READTHEDOCS_CANONICAL_URL) \
+	$(GITHUB_EVENT_NAME) $(READTHEDOCS_VERSION_TYPE)
 $(SITE_ADDRESS): FORCE
 	@mkdir -p $(@D) && echo '$(SITE_SETTINGS)' | cmp -s - $@ || echo '$(SITE_SETTINGS)' > $@
 .PHONY: FORCE

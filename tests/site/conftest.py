@@ -28,7 +28,8 @@ ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")
 REPRODUCIBLE_DATE = "1767225600"
 # Where the site lives, for builds that must not depend on where they run:
 # tests set these themselves.
-HOSTING_VARIABLES = ("SITE_URL", "READTHEDOCS")
+# (GITHUB_EVENT_NAME: a pull request's preview links no notebook to Colab.)
+HOSTING_VARIABLES = ("SITE_URL", "READTHEDOCS", "GITHUB_EVENT_NAME")
 # A site published under a sub-path, as GitHub Pages serves a project's site.
 SITE_URL = "https://example.org/learn-pytorch/"
 # The repository the pages link to, as GitHub Actions announces it (and the

@@ -85,7 +85,9 @@ def test_workflow_publishes_main_and_keeps_each_pull_requests_site():
     workflow = yaml(WORKFLOW)
     assert workflow["on"]["push"]["branches"] == ["main"] and "pull_request" in workflow["on"]
     steps = workflow_steps()
-    actions = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
+    # The site's actions: the notebooks' artifact has its own test, below.
+    actions = {step["uses"].split("@")[0]: step for step in steps
+               if "uses" in step and step.get("with", {}).get("name") != "notebooks"}
     for action, event in [("actions/configure-pages", "push"), ("actions/upload-pages-artifact", "push"),
                           ("actions/upload-artifact", "pull_request")]:
         assert actions[action]["if"] == f"github.event_name == '{event}'"
@@ -97,7 +99,37 @@ def test_workflow_publishes_main_and_keeps_each_pull_requests_site():
         assert "uses" not in step or re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     build = next(step for step in steps if step.get("run") == "make html")
     assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"]
-    assert actions["actions/checkout"]["with"]["persist-credentials"] is False
+    checkouts = [step for step in steps if step.get("uses", "").startswith("actions/checkout@")]
+    assert all(step["with"]["persist-credentials"] is False for step in checkouts)
+
+
+def test_workflow_publishes_the_notebooks_of_main_with_the_only_write_permission():
+    """make notebooks in the build job, make publish-notebooks in a job of its
+    own, the one allowed to write to the repository, and to nothing else."""
+    workflow = yaml(WORKFLOW)
+    jobs = workflow["jobs"]
+    assert workflow["permissions"] == {}
+    publishing = jobs["notebooks"]
+    assert publishing["if"] == "github.event_name == 'push'" and publishing["needs"] == "build"
+    assert publishing["permissions"] == {"contents": "write"}
+    for name, job in jobs.items():
+        if name != "notebooks":
+            assert job["permissions"].get("contents") in (None, "read"), name
+    build_steps = jobs["build"]["steps"]
+    collect = next(step for step in build_steps if step.get("run") == "make notebooks")
+    upload = next(step for step in build_steps if step.get("with", {}).get("name") == "notebooks")
+    assert collect["if"] == upload["if"] == "github.event_name == 'push'"
+    assert build_steps.index(collect) < build_steps.index(upload)
+    assert upload["uses"].startswith("actions/upload-artifact@")
+    download = next(step for step in publishing["steps"]
+                    if step.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"] == {"name": "notebooks", "path": upload["with"]["path"]}
+    publish = [step for step in publishing["steps"] if "run" in step]
+    assert [step["run"] for step in publish] == ["make publish-notebooks"]
+    # The token reaches that command alone (the checkout keeps none).
+    assert publish[0]["env"] == {"GITHUB_TOKEN": "${{ github.token }}"}
+    assert "${{ github.token }}" not in WORKFLOW.read_text().replace(
+        'GITHUB_TOKEN: ${{ github.token }}', "", 1)
 
 
 def test_workflow_reviews_translations_on_pull_requests():

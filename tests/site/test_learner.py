@@ -11,6 +11,7 @@ import sys
 import zipfile
 from importlib import metadata
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import polib
@@ -20,6 +21,8 @@ from packaging.version import Version
 
 from docs_engine.execution.environment import FINAL_LOSS_TOLERANCE
 from docs_engine.execution.environment import MESSAGES as REPRODUCTION
+from docs_engine.pages.colab_link import MESSAGES as COLAB_MESSAGES
+from tests.site.conftest import REPOSITORY, make
 from tests.site.helpers import (EXAMPLES, LANGUAGES, ROOT, download, execution_record,
                                 page_figures, page_log, run_as_built, soup)
 
@@ -120,7 +123,11 @@ def test_box_and_notebook_say_what_made_the_log_and_what_reproduces_it(site, lan
         promise.append(gettext(REPRODUCTION["one thread"]))
     promise.append(gettext(REPRODUCTION["other order"]).format(
         tolerance=format_percent(FINAL_LOSS_TOLERANCE, locale=language)))
-    box_texts = [paragraph.get_text() for paragraph in box(page).select("p")]
+    if "torch" in dict(environment.packages):  # Colab runs it as it is, on its GPU if asked
+        promise.append(gettext(REPRODUCTION["gpu"]))
+    # The box's text with its quotes as typed (the page curls them); last, the Colab link.
+    box_texts = [paragraph.get_text().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
+                 for paragraph in box(page).select("p")][:-1]
     assert box_texts[-len(promise):] == [text.replace("``", "") for text in promise]
     assert first_cell.source.split("\n\n")[1:] == promise
     for made in (box_texts[-len(promise) - 1],
@@ -137,6 +144,83 @@ def test_box_and_notebook_say_what_made_the_log_and_what_reproduces_it(site, lan
 def test_box_comes_right_before_the_downloads(site, language, example):
     following = box(site.page(language, example)).find_next_sibling()
     assert "sphx-glr-footer-example" in following["class"]
+
+
+# -- Open in Colab: the notebooks branch ---------------------------------------
+
+# Colab's address of a notebook in a GitHub repository.
+COLAB = re.compile(r"https://colab\.research\.google\.com/github/(?P<repository>[^/]+/[^/]+)"
+                   r"/blob/(?P<branch>[^/]+)/(?P<path>.+)")
+
+
+def colab_link(page: Path) -> tuple[str, re.Match]:
+    """The label and the parts of the page's one link to Colab, in its box."""
+    links = box(page).select("a.colab-link")
+    assert len(links) == 1, f"{page} has {len(links)} Colab links"
+    address = COLAB.fullmatch(links[0]["href"])
+    assert address, links[0]["href"]
+    return links[0].get_text(), address
+
+
+def git(repository: Path, *arguments: str) -> str:
+    return subprocess.run(["git", "-C", str(repository), *arguments], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def notebook_branch(site, tmp_path_factory) -> SimpleNamespace:
+    """The session's notebooks published twice, with the workflow's two commands
+    (make notebooks, make publish-notebooks), into a bare repository that stands
+    for GitHub's and already has a main branch."""
+    remote = tmp_path_factory.mktemp("github") / "learning-pytorch.git"
+    git(remote.parent, "init", "--quiet", "--bare", str(remote))
+    work = tmp_path_factory.mktemp("main")
+    git(work, "init", "--quiet")
+    (work / "README.md").write_text("the project\n")
+    git(work, "add", "README.md")
+    git(work, "-c", "user.name=a", "-c", "user.email=a@example.org", "commit", "--quiet", "-m", "main")
+    git(work, "push", "--quiet", str(remote), "HEAD:refs/heads/main")
+    main = git(remote, "rev-parse", "main")
+    trees = []
+    for _ in range(2):  # two pushes to main
+        make(site.root, "notebooks")
+        make(site.root, "publish-notebooks", f"NOTEBOOK_REMOTE={remote}")
+        trees.append(git(remote, "ls-tree", "-r", "--name-only", "notebooks").split())
+    return SimpleNamespace(remote=remote, trees=trees, main=main)
+
+
+def test_each_publication_leaves_the_branch_one_commit_at_the_same_paths(notebook_branch):
+    remote = notebook_branch.remote
+    assert git(remote, "rev-list", "--count", "notebooks") == "1"  # it never grows
+    first, second = notebook_branch.trees
+    assert first == second and len(first) == 1 + len(EXAMPLES) * len(LANGUAGES)  # and its README
+    assert git(remote, "rev-parse", "main") == notebook_branch.main  # other branches untouched
+    assert git(remote, "for-each-ref", "--format=%(refname)").split() == [
+        "refs/heads/main", "refs/heads/notebooks"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_colab_link_opens_the_pages_own_notebook_as_published(site, notebook_branch, language):
+    """Owner, repository, branch and path of each link name a notebook of the
+    branch: the page's own, in its language, with the build's outputs."""
+    gettext = extensions_gettext(language)
+    for example in EXAMPLES:
+        page = site.page(language, example)
+        label, address = colab_link(page)
+        assert label == gettext(COLAB_MESSAGES["open"])
+        # The repository of the page's source link, as the publication's.
+        source = soup(page).select_one("a[href*='/blob/main/examples/']")["href"]
+        assert source.startswith(f"https://github.com/{address['repository']}/blob/")
+        assert address["repository"] == REPOSITORY["GITHUB_REPOSITORY"]
+        assert address["path"] == f"{language}/{example}.ipynb"
+        published = subprocess.run(
+            ["git", "-C", str(notebook_branch.remote), "show", f"{address['branch']}:{address['path']}"],
+            check=True, capture_output=True).stdout
+        assert published == download(page, ".ipynb").read_bytes()
+        notebook = nbformat.reads(published.decode("utf-8"), as_version=4)
+        assert gettext(REPRODUCTION["same digits"]) in notebook.cells[0].source
+        printed, figures = notebook_outputs(notebook)
+        assert printed == page_log(page) and figures == page_figures(page)
 
 
 # -- Notebooks that carry the build's results -----------------------------------
