@@ -26,7 +26,7 @@ from docs_engine.execution import environment as execution_environment
 from docs_engine.execution import figure_record, gallery, learner_requirements, shards
 from docs_engine.hosting import no_source_maps, not_found, opengraph, site_root, site_urls, stale_outputs
 from docs_engine.pages import (colab_link, comparison, language_links, page_description,
-                               repository_links, run_it_yourself, translation_status)
+                               repository_links, run_it_yourself, training_facts, translation_status)
 from docs_engine.translation import (catalogs, code_messages, downloads, figure_messages, figures,
                                      gallery_chrome, theme_messages)
 
@@ -70,6 +70,12 @@ class Node:
 class Directive:
     name: str
     directive: type
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    role: Callable
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,9 @@ PIPELINE = (
     Node(comparison.exact_number, html=(comparison.visit_exact_number_html,
                                         comparison.depart_exact_number_html)),
     Directive("variant-comparison", comparison.VariantComparison),
+    Messages(*training_facts.MESSAGES.values()),
+    Directive("training-facts", training_facts.TrainingFacts),
+    Role("example-fact", training_facts.ExampleFact()),
     Messages(*translation_status.MESSAGES.values()),
     Directive("translation-status", translation_status.TranslationStatus),
     Transform(translation_status.IncompleteTranslationNotice),
@@ -186,6 +195,8 @@ def apply(app: Sphinx, piece) -> None:
             app.add_node(node, **({"html": html} if html else {}))
         case Directive(name, directive):
             app.add_directive(name, directive)
+        case Role(name, role):
+            app.add_role(name, role)
         case Messages(messages):
             catalogs.add_messages(app, *messages)
         case Event(name):
