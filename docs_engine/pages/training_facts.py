@@ -13,7 +13,7 @@ number. Two pieces put them in, in the page's language
   the gallery ran);
 - the ``example-fact`` role, for a fact every example shares: ``points``,
   the number of points ``x`` (the third argument of each example's
-  ``linspace``), and ``optimum``, the least-squares optimum's loss. A fact
+  ``linspace(-pi, pi, ...)``), and ``optimum``, the least-squares optimum's loss. A fact
   the examples do not share stops the build, naming the page and the
   examples that differ.
 
@@ -92,14 +92,16 @@ def update_rule(source: str) -> UpdateRule:
 
 
 def points(source: str) -> int:
-    """The number of points of a script's ``linspace(start, stop, points)``."""
+    """The number of points of a script's ``linspace(-pi, pi, points)``: the
+    problem's ``x`` (an example may draw other curves on other points)."""
     for call in ast.walk(ast.parse(source)):
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                and call.func.attr == "linspace" and len(call.args) >= 3):
+                and call.func.attr == "linspace" and len(call.args) >= 3
+                and all(ast.unparse(bound).endswith("pi") for bound in call.args[:2])):
             count = _number(call.args[2])
             if count is not None:
                 return int(count)
-    raise FactError("it has no linspace(start, stop, points) with a literal number of points")
+    raise FactError("it has no linspace(-pi, pi, points) with a literal number of points")
 
 
 def power_of_ten(value: float, language: str) -> nodes.math:
