@@ -42,7 +42,7 @@ MESSAGES = {
     "iterations": "Iterations",
     "printed-every": "Loss printed every",
     "by-hand": "by hand",
-    "momentum": "{optimizer}, momentum {momentum}",
+    "momentum": "{name}, momentum {momentum}",
 }
 OPTIMIZER_MODULE = "optim"  # torch.optim.<Optimizer>(...)
 
@@ -156,7 +156,7 @@ class TrainingFacts(SphinxDirective):
                 update = nodes.literal(text=rule.optimizer)
             else:
                 update = nodes.Text(gettext(MESSAGES["momentum"]).format(
-                    optimizer=rule.optimizer, momentum=numbers.decimal(rule.momentum, language, 1)))
+                    name=rule.optimizer, momentum=numbers.decimal(rule.momentum, language, 1)))
             body += nodes.row("", self._cell(link), self._cell(update),
                               self._cell(power_of_ten(rule.learning_rate, language), number=True),
                               self._cell(numbers.integer(log.total_iterations, language), number=True),
