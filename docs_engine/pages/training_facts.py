@@ -179,7 +179,8 @@ class ExampleFact(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         language = self.config.language or "en"
         if self.text == "optimum":
-            return [nodes.inline(text=numbers.decimal(least_squares_optimum(), language, 1))], []
+            return [nodes.inline(text=numbers.decimal(least_squares_optimum(), language, 1),
+                                 classes=["example-fact"])], []
         if self.text != "points":
             message = self.inliner.reporter.error(
                 f"example-fact knows {', '.join(self.FACTS)}, not {self.text!r}", line=self.lineno)
@@ -196,4 +197,4 @@ class ExampleFact(SphinxRole):
             differ = "; ".join(f"{count} in {', '.join(names)}" for count, names in sorted(found.items()))
             return [], [self.inliner.reporter.error(
                 f"the examples do not share their number of points ({differ})", line=self.lineno)]
-        return [nodes.inline(text=numbers.integer(next(iter(found)), language))], []
+        return [nodes.inline(text=numbers.integer(next(iter(found)), language), classes=["example-fact"])], []
