@@ -90,7 +90,13 @@ html_theme_options = {
     "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc"],
     "article_footer_items": ["repository-links"],
-    "header_links_before_dropdown": 4,
+    # One header row from the theme's desktop width (960 px) up, in every
+    # language: the site's title, two links (short titles, index.md's
+    # toctree) and "More", the search as an icon, the language and theme
+    # switches. Below 960 px the theme folds the links into its menu.
+    "header_links_before_dropdown": 2,
+    "navbar_align": "left",
+    "navbar_persistent": ["search-button"],
     "footer_start": [],
     "footer_end": [],
 }

@@ -60,7 +60,7 @@ def test_language_switcher_is_readable_named_and_shows_its_focus(server, tab, th
         assert visible_text and visible_text in name and name != visible_text
 
         # Reached with the keyboard, it shows a clear focus ring.
-        page.locator(".bd-header .search-button-field").first.focus()
+        page.locator(".bd-header .search-button").first.focus()
         for _ in range(10):
             page.keyboard.press("Tab")
             if button.evaluate("b => b === document.activeElement"):
