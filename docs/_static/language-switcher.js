@@ -1,35 +1,156 @@
 // The language switcher keeps the reader's place: its links to the same page
-// in the other languages (data-twin) carry the current #section and ?query
-// (the search page's ?q=). The twin page has the same section ids; where one
-// is missing, the browser simply opens the twin page at its top. A link to a
-// language's home page, for a page that language lacks, carries nothing.
+// in the other languages (data-twin) carry the ?query (the search page's ?q=)
+// and the section the reader is in, as #section: the one in the address, or,
+// when the reader has scrolled since, the last section whose heading is above
+// the top of the window. Twin pages have the same section ids (Sphinx makes
+// them from the English titles); where one is missing, the browser opens the
+// twin page at its top. A link to a language's home page, for a page that
+// language lacks, carries nothing.
+//
+// Within the section, the position travels too: when a link is followed, the
+// share of the section already scrolled past goes into sessionStorage, and the
+// twin page, opened at that #section, scrolls as far into its own section.
+// Translated sections differ in length, so a share, not pixels. A link opened
+// in a new tab has no such share: it opens at the section's heading.
+//
 // Kept up to date as the reader moves through the page, so that a copied or
 // middle-clicked link carries the place too; works whatever the link's href
 // (relative or absolute).
 (function () {
   "use strict";
 
+  var PLACE_KEY = "language-switcher-place";
+
+  // Where the page's content starts below the theme's sticky header.
+  function contentTop() {
+    var header = document.querySelector(".bd-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+
+  // The line the reader reads at: a little below the header, where a heading
+  // the browser scrolled to (with the theme's scroll padding) stands.
+  function readingLine() {
+    return contentTop() + 32;
+  }
+
+  // The section the reader is in, and how far into it (0 at its heading, 1 at its end).
+  function readersPlace() {
+    var line = readingLine();
+    var current = null;
+    document.querySelectorAll("article.bd-article section[id]").forEach(function (section) {
+      if (section.getBoundingClientRect().top <= line) {
+        current = section;
+      }
+    });
+    if (!current) {
+      return null;
+    }
+    var box = current.getBoundingClientRect();
+    return {id: current.id, share: Math.min(1, Math.max(0, (line - box.top) / box.height))};
+  }
+
+  // The section as the address names it, if the window still shows it; else the one read.
+  function placeToCarry() {
+    var read = readersPlace();
+    var named = window.location.hash && document.getElementById(
+      decodeURIComponent(window.location.hash.slice(1)));
+    if (named) {
+      var box = named.getBoundingClientRect();
+      if (!read || (box.top <= window.innerHeight && box.bottom >= contentTop())) {
+        return {hash: window.location.hash, place: read && read.id === named.id ? read : null};
+      }
+    }
+    if (read) {
+      return {hash: "#" + read.id, place: read};
+    }
+    // At the top of the page: the section the address names, which the twin
+    // page may have though this one does not.
+    return {hash: window.location.hash, place: null};
+  }
+
   function carryPlace() {
+    var carried = placeToCarry();
     document.querySelectorAll(".language-switcher a[data-twin]").forEach(function (link) {
       var twin = new URL(link.getAttribute("href"), window.location.href);
       twin.search = window.location.search;
-      twin.hash = window.location.hash;
+      twin.hash = carried.hash;
       link.href = twin.href;
     });
+    return carried;
+  }
+
+  // On the twin page: scroll as far into the section as the reader was.
+  function restorePlace() {
+    var stored;
+    try {
+      stored = JSON.parse(window.sessionStorage.getItem(PLACE_KEY));
+      window.sessionStorage.removeItem(PLACE_KEY);
+    } catch (error) {
+      return;  // no storage (a private window may refuse it): the #section is enough
+    }
+    if (!stored || window.location.hash !== "#" + stored.id) {
+      return;
+    }
+    var section = document.getElementById(stored.id);
+    if (section) {
+      var box = section.getBoundingClientRect();
+      window.scrollBy(0, box.top + stored.share * box.height - readingLine());
+    }
+  }
+
+  function start() {
+    carryPlace();
+    // Once the page has its final layout (images, fonts, formulas).
+    if (document.readyState === "complete") {
+      restorePlace();
+    } else {
+      window.addEventListener("load", restorePlace);
+    }
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", carryPlace);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    carryPlace();
+    start();
   }
   window.addEventListener("hashchange", carryPlace);
   window.addEventListener("popstate", carryPlace);
-  // Before a switcher link is followed, in case the address changed without
-  // an event (history.replaceState, as the search page does).
+  // The place is read when the reader reaches for the switcher, before its
+  // menu opens: opening it may move the page (focus), which is not the reader
+  // moving on.
+  var reached = null;
+  function reachSwitcher(event) {
+    var switcher = event.target.closest && event.target.closest(".language-switcher");
+    if (switcher && !switcher.querySelector(".show")) {
+      reached = carryPlace();
+    }
+  }
+  document.addEventListener("pointerdown", reachSwitcher, true);
+  document.addEventListener("keydown", reachSwitcher, true);
+  var moved;
+  window.addEventListener("scroll", function () {
+    window.clearTimeout(moved);
+    moved = window.setTimeout(function () {
+      if (!document.querySelector(".language-switcher .show")) {
+        reached = null;
+        carryPlace();
+      }
+    }, 150);
+  }, {passive: true});
+  // When a switcher link is followed: how far into its section the reader is,
+  // for the twin page (the address may also have changed without an event,
+  // as the search page's does).
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest(".language-switcher a[data-twin]")) {
-      carryPlace();
+      var carried = reached || carryPlace();
+      reached = null;
+      if (carried.place) {
+        try {
+          window.sessionStorage.setItem(PLACE_KEY, JSON.stringify(carried.place));
+        } catch (error) {
+          // no storage: the #section alone
+        }
+      }
     }
   }, true);
 })();
