@@ -29,6 +29,7 @@ TRANSLATIONS = $(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))
 .PHONY: help system-tools html gallery preview $(addprefix html-,$(LANGUAGES)) gettext update-po stats lint-po wrap-po serve test benchmark clean
 .PHONY: todo find-po review-po
 .PHONY: mathjax dist readthedocs notebooks publish-notebooks
+.PHONY: shard-plan shard merge-shards benchmark-growth
 
 # List the targets.
 help:
@@ -46,6 +47,10 @@ help:
 	@echo "make serve        preview $(BUILDDIR)/html on http://localhost:$(PORT)/"
 	@echo "make test         build the site in a temporary folder and test it"
 	@echo "make benchmark    time clean and incremental builds"
+	@echo "make benchmark-growth  how builds grow with examples and languages (a generated gallery)"
+	@echo "make shard-plan SHARDS=<n>  which examples each of n machines executes ($(SHARD_PLAN))"
+	@echo "make gallery SHARD=<k>/<n>  execute shard k of the plan into $(SHARD_ARTIFACTS)/<k>/"
+	@echo "make merge-shards  check every shard's artifact and merge them into the gallery"
 	@echo "make mathjax      install MathJax (npm) for the pages' formulas"
 	@echo "make dist         one archive of the whole site: $(DIST)"
 	@echo "make readthedocs  Read the Docs' build (.readthedocs.yaml)"
@@ -100,11 +105,43 @@ GALLERY_STEP = -b dummy -D include_patterns=index.md -D suppress_warnings=toc.no
 # one (pip adds and removes entries there) runs the step again, and the step
 # executes again the examples that import it (docs_engine.execution.environment).
 SITE_PACKAGES = $(wildcard $(VENV)/lib/python*/site-packages)
+ifdef SHARD
+gallery: shard
+else
 gallery: $(STAMPS)/gallery
+endif
 $(STAMPS)/gallery: $(INSTALLED) $(SITE_PACKAGES) $(ENGINE) $(EXAMPLES)
 	OMP_NUM_THREADS=1 $(SPHINX) $(GALLERY_STEP) -D docs_engine_gallery_jobs=$(JOBS) \
 		-d $(BUILDDIR)/doctrees/gallery docs $(BUILDDIR)/dummy
 	@mkdir -p $(@D) && touch $@
+
+# The gallery on several machines (a CI matrix; README, "The gallery on several
+# machines"): `make shard-plan SHARDS=N` writes which examples each of N shards
+# executes (docs_engine/execution/shard_plan.py), from the examples that need
+# executing and how long each took last time; `make gallery SHARD=k/N` executes
+# shard k of it (making the plan first if there is none) and packs what it wrote
+# into $(SHARD_ARTIFACTS)/<k>/, whose manifest names any example that failed;
+# `make merge-shards` checks every shard's artifact (all there, complete, from
+# these sources, none failed) and merges them into $(BUILDDIR)/gallery, where
+# the next gallery step finds them current.
+SHARDS          ?= 1
+SHARD_PLAN       = $(BUILDDIR)/shard-plan.json
+SHARD_ARTIFACTS  = $(BUILDDIR)/shard-artifacts
+SHARD_LOCATIONS  = --project . --examples examples --build $(BUILDDIR)
+SHARD_COUNT      = $(or $(word 2,$(subst /, ,$(SHARD))),$(SHARDS))
+shard-plan: $(INSTALLED)
+	$(BIN)/python -m docs_engine.execution.shard_plan --shards $(SHARD_COUNT) $(SHARD_LOCATIONS)
+$(SHARD_PLAN): | $(INSTALLED)
+	$(BIN)/python -m docs_engine.execution.shard_plan --shards $(SHARD_COUNT) $(SHARD_LOCATIONS)
+# The artifact is packed even when an example failed (its manifest names it,
+# for the merge to report); the step fails as the shard's build did.
+shard: $(INSTALLED) $(MATHJAX_STAMP) | $(SHARD_PLAN)
+	OMP_NUM_THREADS=1 $(SPHINX) $(GALLERY_STEP) -D docs_engine_gallery_shard=$(SHARD) \
+		-d $(BUILDDIR)/doctrees/shard docs $(BUILDDIR)/dummy; status=$$?; \
+	$(BIN)/python -m docs_engine.execution.shard_artifacts pack $(SHARD) $(SHARD_LOCATIONS) && exit $$status
+merge-shards: $(INSTALLED)
+	$(BIN)/python -m docs_engine.execution.shard_artifacts merge $(SHARD_LOCATIONS)
+	rm -f $(STAMPS)/gallery
 
 # Compile one language's catalogs into $(BUILDDIR)/locales/<lang>/ (never into locales/).
 .SECONDEXPANSION:
@@ -186,6 +223,12 @@ test: $(INSTALLED) system-tools lint-po
 # Time clean, no-change and incremental builds (a benchmark, not a test).
 benchmark: $(INSTALLED)
 	$(BIN)/python -m benchmarks.build
+
+# How clean, no-change and one-edit builds grow with the number of examples and
+# of languages (a generated gallery), and how the shard plan spreads the real
+# examples' recorded times over machines; the cost model of README (a benchmark).
+benchmark-growth: $(INSTALLED)
+	$(BIN)/python -m benchmarks.growth
 
 # Remove every generated folder (the virtual environment stays).
 clean:

@@ -32,6 +32,9 @@ SETTINGS = (
             "How many examples the gallery step executes side by side (the Makefile's JOBS)."),
     Setting("docs_engine_gallery_examples", [], "", list,
             "A shard's build: the examples it executes (paths in the examples folder)."),
+    Setting("docs_engine_gallery_shard", "", "", str,
+            "One machine's shard of the shard plan, k/N (make gallery SHARD=k/N): the"
+            " build executes only its examples (docs_engine.execution.shard_plan)."),
     # -- Translation ----------------------------------------------------------
     Setting("docs_engine_catalog_sources", "../locales", "env", str,
             "The translators' catalogs (.po), relative to the source folder;"

@@ -52,6 +52,13 @@ def example_images(gallery_folder: Path, stem: str) -> list[Path]:
             *sorted((images / THUMBNAILS).glob(f"sphx_glr_{stem}_thumb.*"))]
 
 
+def example_files(executed_script: Path) -> list[Path]:
+    """Every file written for an executed example that exists: its outputs and images."""
+    outputs = [output(executed_script, suffix) for suffix in EXAMPLE_OUTPUTS]
+    images = example_images(executed_script.parent, executed_script.stem)
+    return [path for path in [*outputs, *images] if path.exists()]
+
+
 def example_figures(gallery_folder: Path, stem: str) -> list[Path]:
     """The figures (PNG) written for the example ``stem``, in order; not its thumbnail."""
     return sorted((gallery_folder / IMAGES).glob(f"sphx_glr_{stem}_[0-9][0-9][0-9].png"))

@@ -64,13 +64,15 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import ExtensionError
+from sphinx.errors import ConfigError, ExtensionError
 from sphinx.util import logging
 
 from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.example import Gallery, build_gallery
+from docs_engine.execution.fingerprint import sources_fingerprint
 from docs_engine.execution.gallery import remove_outputs
+from docs_engine.execution.shard_plan import PlanError, plan_path, shard_examples
 
 logger = logging.getLogger(__name__)
 
@@ -231,12 +233,10 @@ def merge_shard(shard: Shard, gallery: Gallery, shard_gallery: Path) -> list[str
             continue  # failed: the build's own run executes it again and reports it
         example.section.mkdir(parents=True, exist_ok=True)
         remove_outputs(example.section, example.stem)
-        outputs = [gallery_files.output(executed, suffix) for suffix in gallery_files.EXAMPLE_OUTPUTS]
-        for output in [*outputs, *gallery_files.example_images(executed.parent, executed.stem)]:
-            if output.exists():
-                moved = example.section / output.relative_to(executed.parent)
-                moved.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(output, moved)
+        for output in gallery_files.example_files(executed):
+            moved = example.section / output.relative_to(executed.parent)
+            moved.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(output, moved)
         merged.append(name)
     return merged
 
@@ -269,7 +269,8 @@ def run_side_by_side(commands: dict[int, list[str]]) -> dict[int, int]:
 def execute_shards(app: Sphinx) -> None:
     """builder-inited, just before sphinx-gallery: execute the pending examples in shards."""
     jobs = app.config.docs_engine_gallery_jobs
-    if not app.config.docs_engine_gallery_execute or jobs < 2 or app.config.docs_engine_gallery_examples:
+    if (not app.config.docs_engine_gallery_execute or jobs < 2 or app.config.docs_engine_gallery_examples
+            or app.config.docs_engine_gallery_shard):
         return
     gallery = build_gallery(app.env)
     planned = plan_shards(pending_examples(gallery), jobs)
@@ -303,12 +304,30 @@ def execute_shards(app: Sphinx) -> None:
 
 def skip_other_examples(app: Sphinx, config: Config) -> None:
     """config-inited, in a shard's build, once sphinx-gallery has filled its defaults:
-    it executes only the shard's examples."""
-    wanted = set(config.docs_engine_gallery_examples)
-    if not wanted or not config.docs_engine_gallery_execute:
+    it executes only the shard's examples (a local shard's list, or one machine's
+    shard of the shard plan, which may be none)."""
+    if not config.docs_engine_gallery_execute:
         return
     # Before the build's environment, and so its gallery, exists: from the settings.
-    examples = Gallery.from_settings(Path(app.srcdir), config.docs_engine_examples_dir, config.docs_engine_gallery_dir).examples_folder
+    gallery = Gallery.from_settings(Path(app.srcdir), config.docs_engine_examples_dir, config.docs_engine_gallery_dir)
+    if config.docs_engine_gallery_shard:
+        wanted = set(machine_shard(app, config, gallery))
+    elif config.docs_engine_gallery_examples:
+        wanted = set(config.docs_engine_gallery_examples)
+    else:
+        return
+    examples = gallery.examples_folder
     ignored = [source.relative_to(examples).as_posix() for source in sorted(examples.rglob("*.py"))
                if source.relative_to(examples).as_posix() not in wanted]
     sg.skip_examples(config.sphinx_gallery_conf, ignored)
+
+
+def machine_shard(app: Sphinx, config: Config, gallery: Gallery) -> list[str]:
+    """The examples of ``docs_engine_gallery_shard`` ("k/N") in the build's shard plan,
+    which must be of these sources (:mod:`docs_engine.execution.shard_plan`)."""
+    fingerprint = sources_fingerprint(Path(app.confdir), gallery.examples_folder)
+    try:
+        return shard_examples(plan_path(gallery.gallery_folder.parent), config.docs_engine_gallery_shard,
+                              fingerprint)
+    except PlanError as error:
+        raise ConfigError(str(error)) from None
