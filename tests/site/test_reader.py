@@ -75,6 +75,48 @@ def test_language_switcher_is_readable_named_and_shows_its_focus(server, tab, th
         assert ring["contrast"] >= FOCUS_RING_CONTRAST
 
 
+# -- The header at every width --------------------------------------------------
+
+HEADER_WIDTHS = [320, 390, 768, 960, 992, 1024, 1100, 1200, 1280, 1920, 2560]
+# The theme's desktop header starts here: below, its menu holds the links.
+DESKTOP_HEADER = 960
+# What the header shows, each a box of its own: the title, each link, each
+# control. Hidden ones (the other layout's) have no box.
+HEADER_BOXES = """() => [...document.querySelectorAll(
+    ".bd-header .navbar-brand, .bd-header .navbar-header-items .nav-item,"
+    + " .bd-header .navbar-header-items__end .navbar-item, .bd-header .sidebar-toggle,"
+    + " .bd-header .navbar-persistent--mobile")]
+    .map(item => [item.className, item.getBoundingClientRect().toJSON()])
+    .filter(([, box]) => box.width > 0 && box.height > 0)"""
+
+
+def _overlap(first: dict, second: dict) -> bool:
+    return (first["left"] < second["right"] - 0.5 and second["left"] < first["right"] - 0.5
+            and first["top"] < second["bottom"] - 0.5 and second["top"] < first["bottom"] - 0.5)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_header_fits_every_width_in_one_row_on_a_desktop(server, tab, language):
+    """From a small phone to a wide screen nothing in the header overlaps or
+    leaves the window; from the desktop width up it is one row."""
+    for theme, widths in (("light", HEADER_WIDTHS), ("dark", [1024])):
+        with browsing(tab, theme=theme) as page:
+            page.goto(f"{server}/{language}/examples/nn/plot_8_dynamic.html")
+            for width in widths:
+                page.set_viewport_size({"width": width, "height": 800})
+                boxes = page.evaluate(HEADER_BOXES)
+                names = [name for name, _ in boxes]
+                assert any("navbar-brand" in name for name in names), width
+                for index, (name, box) in enumerate(boxes):
+                    assert 0 <= box["left"] and box["right"] <= width, (width, name)
+                    for other, other_box in boxes[index + 1:]:
+                        assert not _overlap(box, other_box), (width, name, other)
+                if width >= DESKTOP_HEADER:
+                    assert sum("nav-item" in name for name in names) >= 3, width  # links and More
+                    assert max(box["top"] for _, box in boxes) < min(box["bottom"] for _, box in boxes), \
+                        f"{width} px: the header takes more than one row"
+
+
 # -- Phones -------------------------------------------------------------------
 
 def test_no_page_scrolls_sideways_on_a_phone(page_tour):
@@ -160,6 +202,44 @@ def test_switcher_keeps_the_section(server, tab, start, target):
         assert page.url == f"{server}/{target}/intro.html#how-every-example-trains"
         heading = page.locator("#how-every-example-trains").bounding_box()
         assert page.evaluate("window.scrollY") > 0 and 0 <= heading["y"] < DESKTOP["height"] / 2
+
+
+# The section the reader is in, and how far into it: the last section whose
+# heading is above the reading line, 32 px below the sticky header.
+READERS_PLACE = """() => {
+    const line = document.querySelector(".bd-header").getBoundingClientRect().bottom + 32;
+    let current = null;
+    document.querySelectorAll("article.bd-article section[id]").forEach(section => {
+        if (section.getBoundingClientRect().top <= line) { current = section; }
+    });
+    const box = current.getBoundingClientRect();
+    return [current.id, (line - box.top) / box.height];
+}"""
+
+
+@pytest.mark.parametrize("start,target", [("en", "es"), ("es", "en")])
+@pytest.mark.parametrize("depth", [0.35, 0.7])
+def test_switcher_keeps_the_section_and_the_place_in_it_without_an_anchor(server, tab, start, target,
+                                                                          depth):
+    """Scrolled down a long page with no #section in the address, the switch opens
+    the twin page in the same section, as far into it (a share: translations differ
+    in length)."""
+    page_name = "examples/nn/plot_8_dynamic.html"
+    with browsing(tab) as page:
+        page.goto(f"{server}/{start}/{page_name}")
+        page.wait_for_load_state("load")
+        page.evaluate("depth => window.scrollTo(0, depth * document.body.scrollHeight)", depth)
+        section, share = page.evaluate(READERS_PLACE)
+        # The link as the reader follows it, without the menu, which Playwright
+        # would scroll the page to reach.
+        page.evaluate("language => document.querySelector("
+                      "`.bd-header .language-switcher a[hreflang=${language}]`).click()", target)
+        page.wait_for_url(f"{server}/{target}/{page_name}#{section}")
+        page.wait_for_load_state("load")
+        page.wait_for_function("() => !sessionStorage.getItem('language-switcher-place')")
+        twin_section, twin_share = page.evaluate(READERS_PLACE)
+        assert twin_section == section
+        assert twin_share == pytest.approx(share, abs=0.02)
 
 
 @pytest.mark.parametrize("start,target", [("en", "es"), ("es", "en")])
