@@ -83,7 +83,7 @@ DESKTOP_HEADER = 960
 # What the header shows, each a box of its own: the title, each link, each
 # control. Hidden ones (the other layout's) have no box.
 HEADER_BOXES = """() => [...document.querySelectorAll(
-    ".bd-header .navbar-brand, .bd-header .navbar-header-items .nav-item,"
+    ".bd-header .navbar-brand, .bd-header .navbar-header-items .navbar-nav > .nav-item,"
     + " .bd-header .navbar-header-items__end .navbar-item, .bd-header .sidebar-toggle,"
     + " .bd-header .navbar-persistent--mobile")]
     .map(item => [item.className, item.getBoundingClientRect().toJSON()])
