@@ -1,0 +1,188 @@
+"""How the builds grow with the number of examples and of languages: ``make benchmark-growth``.
+
+A generated project (:func:`generated_project`): the site's Makefile, ``conf.py``
+and engine, the tiny test project's pages (``tests/tinysite/docs``), and a
+gallery of small examples in sections of ten, each drawing a figure, in as many
+languages as asked, each with a catalog for every page (generated: the tiny
+example's Spanish, numbered). For each point (examples, languages) it times, one
+after another on this machine:
+
+- the gallery step executing every example, one at a time (``JOBS=1``);
+- the gallery step again with every example current (what the merging job of a
+  sharded build does: indexes, zips, checks; nothing executes);
+- the languages, one after another (``make html JOBS=1``);
+- a no-change ``make html``, one example edited, one catalog edited.
+
+It then spreads the real examples' recorded times (``_build/gallery``'s
+``*.cost.json`` of this checkout, when it has been built) over 1 to 8
+shards by the plan the gallery's shards follow, and fits the cost model of
+README ("What a build costs") to the measurements: a clean build is
+``a + x·E`` to execute, ``c + f·E`` to finish the gallery, ``h + p·E·L`` for
+the languages; it prints what that predicts for 200 examples on 15 shards.
+
+A benchmark, not a test: nothing here fails on a slow machine. One round,
+modest sizes (the defaults take about 15 minutes on two cores).
+"""
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.build import make
+from docs_engine.execution.shards import plan_shards
+from docs_engine.project import ROOT, copy_project
+
+TINYSITE = ROOT / "tests" / "tinysite"
+TINY_EXAMPLE = TINYSITE / "examples/basics/plot_1_tiny.py"
+TINY_CATALOG = TINYSITE / "locales/es/LC_MESSAGES/examples/basics/plot_1_tiny.po"
+TINY_TITLE = "Tiny: a constant by gradient descent"
+# Translated languages, in the order a point adds them (the catalogs are Spanish's: sizes count).
+TRANSLATIONS = {"es": "Español", "fr": "Français", "de": "Deutsch", "it": "Italiano"}
+CHROME_CATALOGS = ("extensions.po", "sphinx.po", "sphinx.js")
+SECTION_SIZE = 10
+
+
+def generated_project(root: Path, examples: int, languages: int) -> Path:
+    """A project of ``examples`` examples in sections of ten and ``languages`` languages."""
+    copy_project(root)
+    for page in (root / "docs").glob("*.md"):
+        page.unlink()
+    for page in (TINYSITE / "docs").glob("*.md"):
+        # The comparison compares the first example (the tiny project's, renamed).
+        text = page.read_text().replace("examples/basics/plot_1_tiny", "examples/section_01/plot_1_example")
+        (root / "docs" / page.name).write_text(text)
+    shutil.rmtree(root / "examples")
+    shutil.rmtree(root / "locales")
+    (root / "examples").mkdir()
+    shutil.copy(TINYSITE / "examples/GALLERY_HEADER.rst", root / "examples")
+    codes = ["en", *list(TRANSLATIONS)[:languages - 1]]
+    (root / "languages.toml").write_text(
+        "".join(f'{code} = "{TRANSLATIONS.get(code, "English")}"\n' for code in codes), encoding="utf-8")
+    tiny, catalog = TINY_EXAMPLE.read_text(), TINY_CATALOG.read_text()
+    for number in range(1, examples + 1):
+        section = f"section_{(number - 1) // SECTION_SIZE + 1:02}"
+        title = f"Example {number}: a constant by gradient descent"
+        folder = root / "examples" / section
+        if not folder.exists():
+            folder.mkdir()
+            (folder / "GALLERY_HEADER.rst").write_text(f"{section}\n{'=' * len(section)}\n\nExamples.\n")
+        (folder / f"plot_{number}_example.py").write_text(
+            tiny.replace(TINY_TITLE, title).replace("=" * len(TINY_TITLE), "=" * len(title)))
+        for code in codes[1:]:
+            po = root / "locales" / code / "LC_MESSAGES" / "examples" / section / f"plot_{number}_example.po"
+            po.parent.mkdir(parents=True, exist_ok=True)
+            po.write_text(catalog.replace(f'msgid "{TINY_TITLE}"', f'msgid "{title}"')
+                          .replace("Language: es", f"Language: {code}")
+                          .replace("Diminuto:", f"Ejemplo {number}:"), encoding="utf-8")
+    for code in codes[1:]:
+        messages = root / "locales" / code / "LC_MESSAGES"
+        for name in CHROME_CATALOGS:
+            shutil.copy(ROOT / "locales/es/LC_MESSAGES" / name, messages / name)
+        shutil.copy(TINYSITE / "locales/es/LC_MESSAGES/index.po", messages / "index.po")
+    return root
+
+
+def edit_example(root: Path) -> None:
+    example = next((root / "examples").rglob("plot_1_example.py"))
+    example.write_text(example.read_text() + "# Edited.\n")
+
+
+def edit_catalog(root: Path) -> None:
+    catalog = next((root / "locales").rglob("plot_1_example.po"), None)
+    if catalog:  # an English-only project has none
+        catalog.write_text(catalog.read_text().replace("Bastan tres pasos.", "Bastan tres pasos (revisado)."))
+
+
+def measure(folder: Path, examples: int, languages: int) -> dict[str, float]:
+    root = generated_project(folder / f"e{examples}-l{languages}", examples, languages)
+    times = {"execute": make(root, "gallery", "JOBS=1")}
+    (root / "_build/stamps/gallery").unlink()
+    times["finish gallery"] = make(root, "gallery", "JOBS=1")
+    times["languages"] = make(root, "html", "JOBS=1")
+    times["no change"] = make(root, "html", "JOBS=1")
+    edit_example(root)
+    times["one example edited"] = make(root, "html", "JOBS=1")
+    if languages > 1:
+        edit_catalog(root)
+        times["one catalog edited"] = make(root, "html", "JOBS=1")
+    shutil.rmtree(root)
+    return times
+
+
+def fit_line(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Least squares ``y = a + b·x`` through ``points``: (a, b)."""
+    xs, ys = zip(*points)
+    slope, intercept = statistics.linear_regression(xs, ys)
+    return intercept, slope
+
+
+def recorded_times(gallery: Path) -> dict[str, float]:
+    return {cost.relative_to(gallery).as_posix(): json.loads(cost.read_text())["time"]
+            for cost in sorted(gallery.rglob("*.cost.json"))}
+
+
+def spread(times: dict[str, float], shards: int) -> float:
+    """The longest shard's total when the plan spreads ``times`` over ``shards``."""
+    return max(sum(times[name] for name in shard) for shard in plan_shards(times, shards))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, nargs="+", default=[25, 50, 100])
+    parser.add_argument("--languages", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--base-examples", type=int, default=50, help="the examples of the languages' series")
+    parser.add_argument("--base-languages", type=int, default=2, help="the languages of the examples' series")
+    args = parser.parse_args(argv)
+    points = sorted({(e, args.base_languages) for e in args.examples}
+                    | {(args.base_examples, lang) for lang in args.languages})
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for examples, languages in points:
+            start = time.perf_counter()
+            results[examples, languages] = measure(Path(folder), examples, languages)
+            print(f"{examples} examples, {languages} languages: measured in"
+                  f" {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    keys = ["execute", "finish gallery", "languages", "no change", "one example edited", "one catalog edited"]
+    print("examples languages " + " ".join(f"{key:>18}" for key in keys) + "   (seconds, JOBS=1)")
+    for (examples, languages), times in results.items():
+        print(f"{examples:8} {languages:9} " + " ".join(
+            f"{times[key]:18.2f}" if key in times else f"{'-':>18}" for key in keys))
+
+    a, x = fit_line([(e, t["execute"]) for (e, _), t in results.items()])
+    c, f = fit_line([(e, t["finish gallery"]) for (e, _), t in results.items()])
+    h, p = fit_line([(e * lang, t["languages"]) for (e, lang), t in results.items()])
+    print(f"\ncost model (seconds): execute {a:.2f} + {x:.3f}·E; finish the gallery {c:.2f} + {f:.3f}·E;"
+          f" languages {h:.2f} + {p:.4f}·E·L")
+
+    real = recorded_times(ROOT / "_build/gallery")
+    if real:
+        total = sum(real.values())
+        print(f"\nthe real examples' recorded times ({len(real)} examples, {total:.2f} s in all)"
+              " spread over N shards by the plan:")
+        for shards in range(1, 9):
+            longest = spread(real, shards)
+            print(f"  N={shards}: longest shard {longest:.2f} s, {total / shards / longest:.0%} of an even split")
+        # 200 examples with the real ones' times, each 25 times over, on 15 shards.
+        scaled = {f"{copy}/{name}": seconds for copy in range(200 // len(real) + 1)
+                  for name, seconds in real.items()}
+        scaled = dict(list(scaled.items())[:200])
+        longest = spread(scaled, 15)
+        shard_job = a + longest
+        merge_job = c + f * 200 + h + p * 200 * 2
+        print(f"\n200 examples of the real ones' times on 15 shards, 2 languages: longest shard"
+              f" {longest:.2f} s of execution, a shard job about {shard_job:.0f} s, the merging job"
+              f" about {merge_job:.0f} s (gallery finished {c + f * 200:.0f} s, languages"
+              f" {h + p * 400:.0f} s): about {shard_job + merge_job:.0f} s, against"
+              f" {a + sum(scaled.values()) + merge_job:.0f} s on one machine, one example at a time")
+    else:
+        print("\nno recorded times: build the site (make html) for the shards' spread")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
