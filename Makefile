@@ -138,7 +138,8 @@ $(SHARD_PLAN): | $(INSTALLED)
 shard: $(INSTALLED) $(MATHJAX_STAMP) | $(SHARD_PLAN)
 	OMP_NUM_THREADS=1 $(SPHINX) $(GALLERY_STEP) -D docs_engine_gallery_shard=$(SHARD) \
 		-d $(BUILDDIR)/doctrees/shard docs $(BUILDDIR)/dummy; status=$$?; \
-	$(BIN)/python -m docs_engine.execution.shard_artifacts pack $(SHARD) $(SHARD_LOCATIONS) && exit $$status
+	$(BIN)/python -m docs_engine.execution.shard_artifacts pack $(SHARD) --status $$status $(SHARD_LOCATIONS) \
+		&& exit $$status
 merge-shards: $(INSTALLED)
 	$(BIN)/python -m docs_engine.execution.shard_artifacts merge $(SHARD_LOCATIONS)
 	rm -f $(STAMPS)/gallery

@@ -7,7 +7,7 @@ for each example it executed (its page, downloads, checksum, record, figures:
 :func:`docs_engine.adapters.gallery_files.example_files`), at its path in the
 gallery, and ``manifest.json`` says which shard of which plan it is, the
 sources fingerprint and commit it was executed from, the processor it ran on,
-the examples that failed, and each file's SHA-256. A CI job uploads that
+the exit status of its build, the examples that failed, and each file's SHA-256. A CI job uploads that
 folder as it is.
 
 ``make merge-shards`` (:func:`merge`) reads every ``<build>/shard-artifacts/*/manifest.json``
@@ -15,7 +15,7 @@ folder as it is.
 all before it writes anything: every shard of the plan is there once; each
 was executed from this checkout's sources (another commit is refused); its
 files are all there, with their checksums (a partial upload is named, never
-a silently shorter gallery); none of its examples failed (each is named).
+a silently shorter gallery); none of its examples failed (each is named), nor its build (a warning).
 Each problem is one line. Then each example's files replace what the gallery
 held for it, and the gallery step (``make html``) finds those examples
 current (sphinx-gallery's checksums) and writes the indexes and zips of the
@@ -59,11 +59,13 @@ def artifact_folder(build: Path, number: int) -> Path:
 
 
 def pack(build: Path, gallery: Gallery, shard: str, examples: list[str], fingerprint: str,
-         made_at: str) -> Path:
+         made_at: str, status: int = 0) -> Path:
     """Copy what shard ``shard`` ("k/N") executed of its ``examples`` into its artifact; its folder.
 
     An example of the shard without a checksum failed (sphinx-gallery, or the
-    contract, took it away): the manifest names it and packs none of its files."""
+    contract, took it away): the manifest names it and packs none of its files.
+    ``status`` is the exit status of the shard's build: a warning fails it
+    while every example keeps its checksum, and the merge refuses it too."""
     number, count = parse_shard(shard)
     root = artifact_folder(build, number)
     shutil.rmtree(root, ignore_errors=True)
@@ -80,7 +82,7 @@ def pack(build: Path, gallery: Gallery, shard: str, examples: list[str], fingerp
             shutil.copy2(path, packed)
             files[relative] = checksum(packed)
     manifest = {"shard": number, "count": count, "fingerprint": fingerprint, "commit": made_at,
-                "processor": processor_name(), "examples": examples, "failed": failed,
+                "processor": processor_name(), "status": status, "examples": examples, "failed": failed,
                 "files": files}
     (root / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return root
@@ -119,6 +121,8 @@ def shard_problems(folder: Path, manifest: dict, number: int, plan: Plan, finger
         if manifest["examples"] != plan.examples(number):
             return [f"{label} executed other examples than the plan gives it: execute it again"]
         problems = [f"{label}: {file} failed there (its shard's log says why)" for file in manifest["failed"]]
+        if manifest["status"] != 0 and not problems:
+            problems.append(f"{label}: its build failed (exit status {manifest['status']}; its log says why)")
         for relative, expected in manifest["files"].items():
             packed = folder / GALLERY / relative
             if not packed.is_file():
@@ -168,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=["pack", "merge"])
     parser.add_argument("shard", nargs="?", help="pack: the shard, k/N")
+    parser.add_argument("--status", type=int, default=0, help="pack: the exit status of the shard's build")
     add_location_arguments(parser)
     args = parser.parse_args(argv)
     gallery = command_line_gallery(args)
@@ -175,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.action == "pack":
             examples = shard_examples(plan_path(args.build), args.shard or "", fingerprint)
-            folder = pack(args.build, gallery, args.shard, examples, fingerprint, made_at)
+            folder = pack(args.build, gallery, args.shard, examples, fingerprint, made_at, args.status)
             print(f"shard {args.shard}: packed into {folder}")
             return 0
         manifests = merge(args.build, gallery, fingerprint, made_at)

@@ -12,10 +12,10 @@ import pytest
 from sphinx.errors import ConfigError, ExtensionError
 
 from docs_engine.example import Gallery
-from docs_engine.execution import environment, shard_artifacts
+from docs_engine.execution import environment, shard_artifacts, shard_plan
 from docs_engine.execution.fingerprint import sources_fingerprint
 from docs_engine.execution.shard_artifacts import ShardError, merge, pack
-from docs_engine.execution.shard_plan import make_plan, plan_path, shard_examples, write_plan
+from docs_engine.execution.shard_plan import PlanError, make_plan, plan_path, shard_examples, write_plan
 from tests.layered.conftest import GALLERY_STEP, PROJECT, build_tinysite, copy_tinysite, sphinx
 
 EXAMPLES = ("plot_1_tiny", "plot_2_twin", "plot_3_triplet")
@@ -57,11 +57,11 @@ def execute_shard(root: Path, shard: str, plan_file: Path) -> Path:
         plan_path(root / "_build").parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(plan_file, plan_path(root / "_build"))
     try:
-        sphinx(root, "dummy", **GALLERY_STEP, docs_engine_gallery_shard=shard)
+        status = sphinx(root, "dummy", **GALLERY_STEP, docs_engine_gallery_shard=shard).status
     except ExtensionError:  # an example raised: the artifact is packed all the same
-        pass
+        status = 1
     examples = shard_examples(plan_path(root / "_build"), shard, fingerprint(root))
-    return pack(root / "_build", gallery(root), shard, examples, fingerprint(root), "")
+    return pack(root / "_build", gallery(root), shard, examples, fingerprint(root), "", status)
 
 
 def receive(root: Path, artifacts: dict[int, Path]) -> None:
@@ -212,3 +212,37 @@ def test_a_restored_gallery_executes_nothing_and_a_changed_example_alone(tmp_pat
     assert make_plan(gallery(changed), 3, fingerprint(changed), "").shards == [["basics/plot_2_twin.py"], [], []]
     assert sphinx(changed, "dummy", **GALLERY_STEP).status == 0
     assert log.read_text() == "plot_2_twin\n"
+
+
+def test_a_shard_whose_build_warned_is_refused(tmp_path, shards):
+    plan_file, _ = shards
+    warned = machine(tmp_path / "warned")
+    example = warned / "examples/basics/plot_2_twin.py"
+    # sphinx-gallery warns about the missing file and keeps the example's checksum.
+    example.write_text(example.read_text().replace(
+        "losses = []\n", "# sphinx_gallery_thumbnail_path = 'missing.png'\nlosses = []\n"))
+    artifact = execute_shard(warned, "1/1", plan(warned, 1))
+    root = machine(tmp_path / "merge")
+    (root / "_build").mkdir()
+    shutil.copy(plan_path(warned / "_build"), plan_path(root / "_build"))
+    example = root / "examples/basics/plot_2_twin.py"
+    example.write_text((warned / "examples/basics/plot_2_twin.py").read_text())
+    receive(root, {1: artifact})
+    with pytest.raises(ShardError) as refused:
+        merge(root / "_build", gallery(root), fingerprint(root))
+    assert str(refused.value) == (f"{root}/_build/shard-artifacts/gallery-shard-1: shard 1 of 1: its build"
+                                  " failed (exit status 1; its log says why)")
+
+
+def test_the_plan_gives_ci_the_shard_numbers(tmp_path, monkeypatch):
+    root = machine(tmp_path / "planner")
+    outputs = tmp_path / "github-output"
+    monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
+    assert shard_plan.main(["--shards", "3", "--project", str(PROJECT), "--examples", str(root / "examples"),
+                            "--build", str(root / "_build")]) == 0
+    assert outputs.read_text() == "shards=[1, 2, 3]\n"
+    assert shard_examples(plan_path(root / "_build"), "2/3", fingerprint(root)) != []
+    with pytest.raises(PlanError, match=r"the plan has 3 shards, not 4: make shard-plan SHARDS=4$"):
+        shard_examples(plan_path(root / "_build"), "2/4", fingerprint(root))
+    with pytest.raises(PlanError, match=r"^SHARD=4/3: write the shard as k/N"):
+        shard_examples(plan_path(root / "_build"), "4/3", fingerprint(root))

@@ -138,7 +138,9 @@ def test_workflow_reviews_translations_on_pull_requests():
     assert "continue-on-error" not in review
     assert review["run"] == 'make review-po BASE="origin/$BASE_REF"'
     assert review["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    checkout = next(step for step in workflow_steps() if step.get("uses", "").startswith("actions/checkout"))
+    # The checkout of the job that reviews (the build job), not the shards' jobs'.
+    checkout = next(step for step in yaml(WORKFLOW)["jobs"]["build"]["steps"]
+                    if step.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # the base branch too
 
 
