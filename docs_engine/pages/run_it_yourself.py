@@ -52,6 +52,10 @@ MESSAGES = {
            " which ``pip install -r requirements.txt`` installs.",
 }
 INLINE_LITERAL = re.compile(r"``(.+?)``")
+# The box's code column on a 1280 px desktop holds 64 characters (its
+# admonition's margins take six of the article's 70): a longer command is
+# continued on the next line.
+COMMAND_WIDTH = 64
 
 
 class run_it_yourself(nodes.General, nodes.Element):
@@ -70,7 +74,26 @@ def paragraph(text: str) -> nodes.paragraph:
                                      for i, part in enumerate(parts) if part))
 
 
+def wrapped_command(text: str, width: int = COMMAND_WIDTH) -> str:
+    """A shell command on lines of at most ``width`` characters where its words
+    allow, continued with backslashes, so that no part of it is hidden."""
+    words: list[str] = []
+    for word in text.split():  # an option stays with its value: --index-url URL
+        if words and words[-1].startswith("-") and " " not in words[-1] and not word.startswith("-"):
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    lines = [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) + len(" \\") > width:
+            lines[-1] += " \\"
+            lines.append("    ")
+        lines[-1] += ("" if not lines[-1].strip() else " ") + word
+    return "\n".join(lines)
+
+
 def command(text: str) -> nodes.literal_block:
+    text = wrapped_command(text)
     return nodes.literal_block(text, text, language="shell")
 
 

@@ -14,9 +14,11 @@ import textwrap
 import tokenize
 from collections.abc import Callable
 
-# The examples' line length (PEP 8's), which a translated comment or docstring
-# is wrapped to, as the English is written.
-LINE_WIDTH = 79
+# The examples' line length, which a translated comment or docstring is
+# wrapped to, as the English is written: what the theme's code column holds
+# on a 1280 px desktop (622 px of 14 px monospace, 8.43 px a character, less
+# its padding), so that no line of a page's code is hidden there.
+LINE_WIDTH = 70
 
 
 def comment_groups(code: str) -> list[tuple[int, int, int, bool]]:
@@ -75,7 +77,13 @@ def translate_comments(code: str, translate: Callable[[str], str]) -> str:
             )
             for row in range(first + 1, last + 1):
                 replaced[row] = []
-        else:
+        elif len(lines[first][:column] + "# " + translated) <= LINE_WIDTH:
             replaced[first] = [lines[first][:column] + "# " + translated]
+        else:  # too long after its code: on lines of its own above it
+            code_line = lines[first][:column].rstrip()
+            indent = code_line[:len(code_line) - len(code_line.lstrip())]
+            replaced[first] = [*textwrap.wrap(
+                translated, LINE_WIDTH, initial_indent=indent + "# ", subsequent_indent=indent + "# ",
+                break_long_words=False, break_on_hyphens=False), code_line]
     out = [new for row, line in enumerate(lines) for new in replaced.get(row, [line])]
     return "\n".join(out) + ("\n" if code.endswith("\n") else "")

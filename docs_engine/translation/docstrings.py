@@ -31,7 +31,7 @@ from docs_engine.translation.comment_texts import LINE_WIDTH
 from docs_engine.translation.figure_texts import Span, replace_spans, source_span, string_literal
 
 # The extracted comment that marks docstrings in the catalogs.
-DOCSTRING_COMMENT = "docstring (Python; written into the string as it is, wrapped to 79 columns)"
+DOCSTRING_COMMENT = "docstring (Python; written into the string as it is, and wrapped)"
 
 QUOTES = '"""'
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)

@@ -13,7 +13,8 @@ from docs_engine.execution.environment import ExecutionEnvironment, describe
 from docs_engine.execution.learner_requirements import example_requirements
 from docs_engine.execution.training_record import training_record_path
 from docs_engine.pages import colab_link
-from docs_engine.pages.run_it_yourself import MESSAGES, RunItYourself, paragraph, run_it_yourself
+from docs_engine.pages.run_it_yourself import (COMMAND_WIDTH, MESSAGES, RunItYourself, paragraph,
+                                             run_it_yourself, wrapped_command)
 
 
 # What executed the example, as its record holds it.
@@ -68,7 +69,9 @@ def test_an_example_page_gets_the_box_right_before_its_downloads(tmp_path):
     assert box[1].astext().startswith("To run this example yourself")
     requirements = example_requirements([tmp_path / "examples/nn/plot_x.py"])
     commands = [block.astext() for block in box.findall(nodes.literal_block)]
-    assert commands == [requirements.install_command, requirements.cpu_command]
+    assert commands == [wrapped_command(requirements.install_command),
+                        wrapped_command(requirements.cpu_command)]
+    assert all(len(line) <= COMMAND_WIDTH for command in commands for line in command.splitlines())
     assert all(node["translatable"] is False for node in box.findall(nodes.TextElement))
     # Read again when the example or the installed torch changes.
     assert str(tmp_path / "examples/nn/plot_x.py") in dependencies

@@ -40,7 +40,8 @@ def box(page: Path):
 
 
 def box_commands(page: Path) -> list[str]:
-    return [pre.get_text().strip() for pre in box(page).select("pre")]
+    """The box's commands as a shell runs them: continued lines joined."""
+    return [re.sub(r" \\\n\s*", " ", pre.get_text().strip()) for pre in box(page).select("pre")]
 
 
 def installed_pin(name: str) -> str:

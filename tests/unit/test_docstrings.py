@@ -4,6 +4,7 @@ import ast
 
 import pytest
 
+from docs_engine.translation.comment_texts import LINE_WIDTH
 from docs_engine.translation.docstrings import (docstring_messages, docstring_problems,
                                                 find_docstrings, splice_docstrings)
 from docs_engine.translation.example_text import UnsafeTranslation, same_code, translate_script
@@ -59,12 +60,13 @@ def test_a_translation_is_written_as_a_docstring_like_the_english_one():
     }
     translated = splice_docstrings(SCRIPT, lambda message: spanish.get(message, message))
     assert '    """Devuelve un tensor cercano a ``value``."""\n' in translated
-    assert ('        """Calcula la salida con una frase lo bastante larga como para que haya\n'
-            '        que partirla en dos líneas.\n\n        Un segundo párrafo.\n        """\n') in translated
-    assert max(len(line) for line in translated.splitlines()) <= 79
+    assert ('        """Calcula la salida con una frase lo bastante larga como para\n'
+            '        que haya que partirla en dos líneas.\n\n        Un segundo párrafo.\n        """\n'
+            ) in translated
+    assert max(len(line) for line in translated.splitlines()) <= LINE_WIDTH
     assert docstrings(translated)["forward"] == (
-        "Calcula la salida con una frase lo bastante larga como para que haya\n"
-        "que partirla en dos líneas.\n\nUn segundo párrafo.")
+        "Calcula la salida con una frase lo bastante larga como para\n"
+        "que haya que partirla en dos líneas.\n\nUn segundo párrafo.")
     assert same_code(SCRIPT, translated)
 
 
@@ -96,6 +98,16 @@ def test_the_lint_names_what_a_plain_docstring_cannot_hold():
     assert docstring_problems('Fin."""') == ["holds quotes that would end the docstring early"]
     assert docstring_problems("a \\ b") == ["holds a backslash, which Python would read as an escape"]
     assert docstring_problems("nulo \x00") == ["holds a control character"]
+
+
+def test_a_comment_too_long_after_its_code_goes_above_it():
+    script = "for t in range(3):\n    x = step(x)  # One step.\n"
+    long = "Un paso de descenso de gradiente, con la tasa de aprendizaje de siempre."
+    translated = translate_script(script, lambda m: long if m == "One step." else m)
+    assert translated == ("for t in range(3):\n"
+                          "    # Un paso de descenso de gradiente, con la tasa de aprendizaje de\n"
+                          "    # siempre.\n"
+                          "    x = step(x)\n")
 
 
 def test_a_comment_translation_stays_on_its_line():
