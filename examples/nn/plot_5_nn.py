@@ -3,43 +3,48 @@ The nn module: a model built from layers
 ========================================
 
 Autograd computes gradients, but writing every model coefficient by
-coefficient would be tiresome for anything large. The ``torch.nn`` package
-provides ready-made **layers**, which hold their own trainable parameters,
-and **loss functions**. We use them to build the same cubic.
+coefficient would be tiresome for anything large. The ``torch.nn``
+package provides ready-made **layers**, which hold their own trainable
+parameters, and **loss functions**. We use them to build the same
+cubic.
 
-Compared with the previous examples, the four separate coefficients are
-replaced by a linear layer: its bias plays the part of :math:`a`, and its
-three weights the parts of :math:`b`, :math:`c` and :math:`d`. The loss comes
-from ``torch.nn.MSELoss``. Gradients still come from ``loss.backward()``, and
-we still update the parameters ourselves.
+Compared with the previous examples, the four separate coefficients
+are replaced by a linear layer: its bias plays the part of :math:`a`,
+and its three weights the parts of :math:`b`, :math:`c` and :math:`d`.
+The loss comes from ``torch.nn.MSELoss``. Gradients still come from
+``loss.backward()``, and we still update the parameters ourselves.
 """
 
 # %%
 # The data
 # --------
 #
-# A linear layer computes a weighted sum of its inputs plus a bias, so the
-# cubic becomes a linear model once we give it the features :math:`x`,
-# :math:`x^2` and :math:`x^3`. Raising ``x.unsqueeze(-1)``, of shape
-# ``(2000, 1)``, to the powers ``[1, 2, 3]`` broadcasts to a tensor of shape
-# ``(2000, 3)``: one row per point, one column per power. The figure draws
-# the three columns: the model's prediction will be a weighted sum of these
-# three curves, plus the bias.
+# A linear layer computes a weighted sum of its inputs plus a bias, so
+# the cubic becomes a linear model once we give it the features
+# :math:`x`, :math:`x^2` and :math:`x^3`. Raising ``x.unsqueeze(-1)``,
+# of shape ``(2000, 1)``, to the powers ``[1, 2, 3]`` broadcasts to a
+# tensor of shape ``(2000, 3)``: one row per point, one column per
+# power. The figure draws the three columns: the model's prediction
+# will be a weighted sum of these three curves, plus the bias.
 
 import math
 
 import matplotlib.pyplot as plt
 import torch
 
-device = torch.device("cpu")  # "cuda" runs this example on an NVIDIA GPU
+# "cuda" runs this example on an NVIDIA GPU
+device = torch.device("cpu")
 dtype = torch.float
 
 torch.manual_seed(7)
-# One thread: PyTorch then adds numbers in the same order on any number of
-# cores, and the log below comes out the same, digit for digit.
+# One thread: PyTorch then adds numbers in the same order on any
+# number of cores, and the log below comes out the same, digit for
+# digit.
 torch.set_num_threads(1)
 
-x = torch.linspace(-math.pi, math.pi, 2000, dtype=dtype, device=device)
+x = torch.linspace(
+    -math.pi, math.pi, 2000, dtype=dtype, device=device
+)
 y = torch.sin(x)
 
 powers = torch.tensor([1, 2, 3], device=device)
@@ -59,17 +64,18 @@ plt.show()
 # The model and the loss
 # ----------------------
 #
-# ``torch.nn.Sequential`` chains layers, passing each one's output to the
-# next:
+# ``torch.nn.Sequential`` chains layers, passing each one's output to
+# the next:
 #
-# - ``Linear(3, 1)`` maps the three features of each point to one number;
-#   PyTorch fills its weights and bias with small random values, drawn from
-#   the seeded generator;
-# - ``Flatten(0, 1)`` turns the output of shape ``(2000, 1)`` into shape
-#   ``(2000,)``, to match ``y``.
+# - ``Linear(3, 1)`` maps the three features of each point to one
+#   number; PyTorch fills its weights and bias with small random
+#   values, drawn from the seeded generator;
+# - ``Flatten(0, 1)`` turns the output of shape ``(2000, 1)`` into
+#   shape ``(2000,)``, to match ``y``.
 #
 # ``MSELoss(reduction="sum")`` adds up the squared errors instead of
-# averaging them, so the loss is the same sum of squared errors as before.
+# averaging them, so the loss is the same sum of squared errors as
+# before.
 
 model = torch.nn.Sequential(
     torch.nn.Linear(3, 1),
@@ -82,10 +88,10 @@ loss_fn = torch.nn.MSELoss(reduction="sum")
 # Training by gradient descent
 # ----------------------------
 #
-# The loop has the familiar shape. Calling ``model(features)`` runs the
-# forward pass; ``model.zero_grad()`` clears the gradients of all parameters
-# at once; ``model.parameters()`` lists the tensors to update, so the update
-# no longer names each coefficient.
+# The loop has the familiar shape. Calling ``model(features)`` runs
+# the forward pass; ``model.zero_grad()`` clears the gradients of all
+# parameters at once; ``model.parameters()`` lists the tensors to
+# update, so the update no longer names each coefficient.
 
 learning_rate = 1e-6
 losses = []
@@ -101,7 +107,8 @@ for t in range(2000):
     model.zero_grad()
     loss.backward()
 
-    # The update is bookkeeping, not part of the model: keep it off the graph.
+    # The update is bookkeeping, not part of the model: keep it off
+    # the graph.
     with torch.no_grad():
         for param in model.parameters():
             param -= learning_rate * param.grad
@@ -110,14 +117,18 @@ for t in range(2000):
 linear_layer = model[0]
 a = linear_layer.bias
 b, c, d = linear_layer.weight[0]
-print(f"Result: y = {a.item()} + {b.item()} x + {c.item()} x^2 + {d.item()} x^3")
+print(
+    f"Result: y = {a.item()} + {b.item()} x"
+    f" + {c.item()} x^2 + {d.item()} x^3"
+)
 
 # %%
 # How the loss fell
 # -----------------
 #
-# The model starts from other random values than before, but the loss follows
-# the same pattern: a steep drop, then a slow approach to the best cubic.
+# The model starts from other random values than before, but the loss
+# follows the same pattern: a steep drop, then a slow approach to the
+# best cubic.
 
 fig, ax = plt.subplots()
 ax.plot(losses)

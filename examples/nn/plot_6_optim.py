@@ -2,38 +2,45 @@
 Optimizers: letting PyTorch update the parameters
 =================================================
 
-So far we have updated the parameters ourselves, one gradient descent step
-at a time. The ``torch.optim`` package holds ready-made update rules,
-called **optimizers**. An optimizer is given the model's parameters once;
-after each backward pass, ``optimizer.step()`` updates them all.
+So far we have updated the parameters ourselves, one gradient descent
+step at a time. The ``torch.optim`` package holds ready-made update
+rules, called **optimizers**. An optimizer is given the model's
+parameters once; after each backward pass, ``optimizer.step()``
+updates them all.
 
-The model and the loss are the same as in the previous example. What changes
-is the update: the hand-written loop under ``torch.no_grad()`` is replaced by
-the **RMSprop** optimizer, which adapts the step size of each parameter
-separately, and the gradients are cleared with ``optimizer.zero_grad()``.
+The model and the loss are the same as in the previous example. What
+changes is the update: the hand-written loop under ``torch.no_grad()``
+is replaced by the **RMSprop** optimizer, which adapts the step size
+of each parameter separately, and the gradients are cleared with
+``optimizer.zero_grad()``.
 """
 
 # %%
 # The data and the model
 # ----------------------
 #
-# The features, the model and the loss function are built exactly as before,
-# from the same seed, so training starts from the same parameters.
+# The features, the model and the loss function are built exactly as
+# before, from the same seed, so training starts from the same
+# parameters.
 
 import math
 
 import matplotlib.pyplot as plt
 import torch
 
-device = torch.device("cpu")  # "cuda" runs this example on an NVIDIA GPU
+# "cuda" runs this example on an NVIDIA GPU
+device = torch.device("cpu")
 dtype = torch.float
 
 torch.manual_seed(7)
-# One thread: PyTorch then adds numbers in the same order on any number of
-# cores, and the log below comes out the same, digit for digit.
+# One thread: PyTorch then adds numbers in the same order on any
+# number of cores, and the log below comes out the same, digit for
+# digit.
 torch.set_num_threads(1)
 
-x = torch.linspace(-math.pi, math.pi, 2000, dtype=dtype, device=device)
+x = torch.linspace(
+    -math.pi, math.pi, 2000, dtype=dtype, device=device
+)
 y = torch.sin(x)
 
 powers = torch.tensor([1, 2, 3], device=device)
@@ -50,24 +57,25 @@ loss_fn = torch.nn.MSELoss(reduction="sum")
 # Why an adaptive optimizer
 # -------------------------
 #
-# The four parameters see very different gradients. A change in :math:`d`
-# moves the prediction by up to :math:`\pi^3 \approx 31` times as much at the
-# ends of the interval, while a change in :math:`a` moves it by the same
-# amount everywhere. The gradient for :math:`d` is therefore far larger than
-# the one for :math:`a`.
+# The four parameters see very different gradients. A change in
+# :math:`d` moves the prediction by up to :math:`\pi^3 \approx 31`
+# times as much at the ends of the interval, while a change in
+# :math:`a` moves it by the same amount everywhere. The gradient for
+# :math:`d` is therefore far larger than the one for :math:`a`.
 #
-# Plain gradient descent uses one step size for all of them. A step size
-# large enough to move :math:`a` quickly makes :math:`d` overshoot and
-# diverge; one small enough for :math:`d`, such as :math:`10^{-6}`, leaves
-# :math:`a` and :math:`c` crawling, which is why the previous examples ended
-# a little above the best possible loss of about 8.82.
+# Plain gradient descent uses one step size for all of them. A step
+# size large enough to move :math:`a` quickly makes :math:`d`
+# overshoot and diverge; one small enough for :math:`d`, such as
+# :math:`10^{-6}`, leaves :math:`a` and :math:`c` crawling, which is
+# why the previous examples ended a little above the best possible
+# loss of about 8.82.
 #
-# **RMSprop** keeps, for each parameter, a running average of its recent
-# squared gradients, and divides that parameter's step by the square root of
-# this average. Parameters with large gradients take smaller steps, and
-# those with small gradients larger ones, so all of them make progress. Its
-# learning rate, :math:`10^{-3}`, is roughly how far each parameter moves in
-# one step.
+# **RMSprop** keeps, for each parameter, a running average of its
+# recent squared gradients, and divides that parameter's step by the
+# square root of this average. Parameters with large gradients take
+# smaller steps, and those with small gradients larger ones, so all of
+# them make progress. Its learning rate, :math:`10^{-3}`, is roughly
+# how far each parameter moves in one step.
 
 learning_rate = 1e-3
 optimizer = torch.optim.RMSprop(model.parameters(), lr=learning_rate)
@@ -76,8 +84,8 @@ optimizer = torch.optim.RMSprop(model.parameters(), lr=learning_rate)
 # Training
 # --------
 #
-# Each iteration now has four steps: the forward pass, clearing the old
-# gradients, the backward pass, and one optimizer step.
+# Each iteration now has four steps: the forward pass, clearing the
+# old gradients, the backward pass, and one optimizer step.
 
 losses = []
 for t in range(2000):
@@ -99,20 +107,24 @@ for t in range(2000):
 linear_layer = model[0]
 a = linear_layer.bias
 b, c, d = linear_layer.weight[0]
-print(f"Result: y = {a.item()} + {b.item()} x + {c.item()} x^2 + {d.item()} x^3")
+print(
+    f"Result: y = {a.item()} + {b.item()} x"
+    f" + {c.item()} x^2 + {d.item()} x^3"
+)
 
 # %%
 # How the loss fell
 # -----------------
 #
-# At first the loss falls more slowly than with plain gradient descent, whose
-# very first steps move :math:`d` a long way at once; RMSprop moves each
-# parameter only about :math:`10^{-3}` per step. But it does not stall: it
-# comes close to the best value a cubic can reach, about 8.82, well within
-# the 2000 iterations.
+# At first the loss falls more slowly than with plain gradient
+# descent, whose very first steps move :math:`d` a long way at once;
+# RMSprop moves each parameter only about :math:`10^{-3}` per step.
+# But it does not stall: it comes close to the best value a cubic can
+# reach, about 8.82, well within the 2000 iterations.
 #
-# With a fixed learning rate the steps never shrink to zero, so near the end
-# the loss wobbles slightly above that value instead of settling on it.
+# With a fixed learning rate the steps never shrink to zero, so near
+# the end the loss wobbles slightly above that value instead of
+# settling on it.
 
 # sphinx_gallery_thumbnail_number = 1
 fig, ax = plt.subplots()
@@ -127,8 +139,8 @@ plt.show()
 # The fitted cubic
 # ----------------
 #
-# The fitted curve is drawn by calling the model under ``torch.no_grad()``,
-# as in the previous example.
+# The fitted curve is drawn by calling the model under
+# ``torch.no_grad()``, as in the previous example.
 
 with torch.no_grad():
     y_fit = model(features)

@@ -2,53 +2,60 @@
 PyTorch tensors: the same passes, written by hand
 =================================================
 
-This time the arrays are PyTorch tensors. A tensor is an n-dimensional array
-of numbers, much like a NumPy array, with one important difference: it lives
-on a **device**. On the CPU it behaves very much like NumPy; on a GPU the same
-code runs its arithmetic on the graphics card, which can be many times faster
-for large arrays.
+This time the arrays are PyTorch tensors. A tensor is an n-dimensional
+array of numbers, much like a NumPy array, with one important
+difference: it lives on a **device**. On the CPU it behaves very much
+like NumPy; on a GPU the same code runs its arithmetic on the graphics
+card, which can be many times faster for large arrays.
 
 The mathematics has not changed from the NumPy version: the same cubic
-:math:`y = a + b x + c x^2 + d x^3`, the same loss, the same gradients worked
-out by hand and the same update. Only the array library is different, and
-every tensor now says which device and which number type it uses.
+:math:`y = a + b x + c x^2 + d x^3`, the same loss, the same gradients
+worked out by hand and the same update. Only the array library is
+different, and every tensor now says which device and which number
+type it uses.
 """
 
 # %%
 # The data
 # --------
 #
-# Every tensor is created with an explicit ``device`` and ``dtype``. The
-# device is chosen on a single line just after the imports: changing
-# ``"cpu"`` to ``"cuda"`` moves the whole example onto an NVIDIA GPU, and
-# nothing else in the script has to change.
+# Every tensor is created with an explicit ``device`` and ``dtype``.
+# The device is chosen on a single line just after the imports:
+# changing ``"cpu"`` to ``"cuda"`` moves the whole example onto an
+# NVIDIA GPU, and nothing else in the script has to change.
 #
 # PyTorch has its own random number generator. Seeding it with
 # ``torch.manual_seed`` before the first draw makes the starting
 # coefficients, and every number printed below, the same on every run.
 #
-# A seed alone does not fix the last digits, though. PyTorch may split a sum
-# among the processor's cores, and adding the parts in another order
-# changes the result slightly. ``torch.set_num_threads(1)`` runs PyTorch on
-# one thread, so the log below comes out the same on any number of cores.
+# A seed alone does not fix the last digits, though. PyTorch may split
+# a sum among the processor's cores, and adding the parts in another
+# order changes the result slightly. ``torch.set_num_threads(1)`` runs
+# PyTorch on one thread, so the log below comes out the same on any
+# number of cores.
 
 import math
 
 import matplotlib.pyplot as plt
 import torch
 
-device = torch.device("cpu")  # "cuda" runs this example on an NVIDIA GPU
+# "cuda" runs this example on an NVIDIA GPU
+device = torch.device("cpu")
 dtype = torch.float
 
 torch.manual_seed(7)
-# One thread: PyTorch then adds numbers in the same order on any number of
-# cores, and the log below comes out the same, digit for digit.
+# One thread: PyTorch then adds numbers in the same order on any
+# number of cores, and the log below comes out the same, digit for
+# digit.
 torch.set_num_threads(1)
 
-x = torch.linspace(-math.pi, math.pi, 2000, dtype=dtype, device=device)
+x = torch.linspace(
+    -math.pi, math.pi, 2000, dtype=dtype, device=device
+)
 y = torch.sin(x)
 
-# Four random coefficients, each a tensor with no dimensions (a scalar).
+# Four random coefficients, each a tensor with no dimensions (a
+# scalar).
 a = torch.randn((), dtype=dtype, device=device)
 b = torch.randn((), dtype=dtype, device=device)
 c = torch.randn((), dtype=dtype, device=device)
@@ -58,12 +65,14 @@ d = torch.randn((), dtype=dtype, device=device)
 # Training by gradient descent
 # ----------------------------
 #
-# The loop is the NumPy loop almost line for line. The forward pass, the
-# hand-written chain rule and the update are unchanged; a few names differ:
+# The loop is the NumPy loop almost line for line. The forward pass,
+# the hand-written chain rule and the update are unchanged; a few
+# names differ:
 #
 # - ``(y_pred - y).pow(2).sum()`` replaces ``np.square(...).sum()``;
-# - the loss is a tensor with a single element, and ``loss.item()`` turns it
-#   into an ordinary Python number for printing and for the list of losses;
+# - the loss is a tensor with a single element, and ``loss.item()``
+#   turns it into an ordinary Python number for printing and for the
+#   list of losses;
 # - ``a -= ...`` updates each coefficient tensor in place.
 
 learning_rate = 1e-6
@@ -89,20 +98,23 @@ for t in range(2000):
     c -= learning_rate * grad_c
     d -= learning_rate * grad_d
 
-print(f"Result: y = {a.item()} + {b.item()} x + {c.item()} x^2 + {d.item()} x^3")
+print(
+    f"Result: y = {a.item()} + {b.item()} x"
+    f" + {c.item()} x^2 + {d.item()} x^3"
+)
 
 # %%
 # How the loss fell
 # -----------------
 #
-# The curve has the same shape as with NumPy: a steep drop, then a slow
-# approach to the best cubic. The numbers differ because PyTorch's generator
-# draws other starting coefficients, and because these tensors hold 32-bit
-# numbers where NumPy used 64-bit ones.
+# The curve has the same shape as with NumPy: a steep drop, then a
+# slow approach to the best cubic. The numbers differ because
+# PyTorch's generator draws other starting coefficients, and because
+# these tensors hold 32-bit numbers where NumPy used 64-bit ones.
 #
-# After 2000 steps the loss is a little above the best a cubic can do, about
-# 8.82: the constant and :math:`x^2` terms have the smallest gradients, so one
-# small learning rate moves them the slowest.
+# After 2000 steps the loss is a little above the best a cubic can do,
+# about 8.82: the constant and :math:`x^2` terms have the smallest
+# gradients, so one small learning rate moves them the slowest.
 
 fig, ax = plt.subplots()
 ax.plot(losses)
@@ -116,9 +128,10 @@ plt.show()
 # The fitted cubic
 # ----------------
 #
-# Matplotlib reads its data from the computer's main memory, so a tensor on a
-# GPU has to be copied back with ``.cpu()`` first. For a tensor that is
-# already on the CPU, ``.cpu()`` simply returns it unchanged.
+# Matplotlib reads its data from the computer's main memory, so a
+# tensor on a GPU has to be copied back with ``.cpu()`` first. For a
+# tensor that is already on the CPU, ``.cpu()`` simply returns it
+# unchanged.
 
 y_fit = a + b * x + c * x**2 + d * x**3
 

@@ -10,7 +10,7 @@ from tests.site.helpers import EXAMPLES, LANGUAGES, ROOT, least_squares_loss, so
 # How an example states its learning rate: its own variable, or an optimizer's lr=.
 LEARNING_RATE = re.compile(r"(?:learning_rate = |lr=)([0-9.e-]+)")
 OPTIMIZER = re.compile(r"torch\.optim\.(\w+)\(")
-POINTS = re.compile(r"linspace\(-(?:math|np)\.pi, (?:math|np)\.pi, (\d+)")
+POINTS = re.compile(r"linspace\(\s*-(?:math|np)\.pi,\s*(?:math|np)\.pi,\s*(\d+)")
 
 
 def _latex_number(text: str) -> float:
