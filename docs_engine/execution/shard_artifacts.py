@@ -69,6 +69,7 @@ def pack(build: Path, gallery: Gallery, shard: str, examples: list[str], fingerp
     number, count = parse_shard(shard)
     root = artifact_folder(build, number)
     shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)  # a shard with nothing to execute has its manifest alone
     files, failed = {}, []
     for name in examples:
         example = gallery.example(name)

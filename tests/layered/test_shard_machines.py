@@ -5,6 +5,7 @@ Each "machine" is a copy of the tiny project of its own, as a CI matrix job is
 a checkout of its own; the artifacts travel between them as folders.
 """
 
+import json
 import shutil
 from pathlib import Path
 
@@ -246,3 +247,14 @@ def test_the_plan_gives_ci_the_shard_numbers(tmp_path, monkeypatch):
         shard_examples(plan_path(root / "_build"), "2/4", fingerprint(root))
     with pytest.raises(PlanError, match=r"^SHARD=4/3: write the shard as k/N"):
         shard_examples(plan_path(root / "_build"), "4/3", fingerprint(root))
+
+
+def test_a_shard_with_nothing_to_execute_packs_an_empty_artifact(tmp_path, monkeypatch):
+    root = machine(tmp_path / "machine")
+    plan_file = plan(root, 4)  # three examples: the fourth shard has none
+    log = tmp_path / "executed.txt"
+    monkeypatch.setenv("EXECUTED_LOG", str(log))
+    artifact = execute_shard(root, "4/4", plan_file)
+    assert not log.exists()
+    manifest = json.loads((artifact / "manifest.json").read_text())
+    assert (manifest["examples"], manifest["failed"], manifest["files"], manifest["status"]) == ([], [], {}, 0)
