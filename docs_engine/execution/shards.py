@@ -50,6 +50,12 @@ code, from the same sources at the same paths from the source folder.
 The Makefile's gallery step sets the number of shards::
 
     sphinx-build -D docs_engine_gallery_jobs=2 ...
+
+On several machines, each executes one shard of a plan made once
+(:mod:`docs_engine.execution.shard_plan`, by :func:`plan_shards` too):
+``-D docs_engine_gallery_shard=k/N`` makes :func:`skip_other_examples` leave
+out every example but shard k's, and :mod:`docs_engine.execution.shard_artifacts`
+packs and merges what the machines wrote.
 """
 
 import ast
