@@ -117,6 +117,21 @@ def test_the_header_fits_every_width_in_one_row_on_a_desktop(server, tab, langua
                         f"{width} px: the header takes more than one row"
 
 
+# -- Code on a desktop -----------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_line_of_code_is_hidden_on_a_1280_px_desktop(server, tab, language):
+    """Every code block of every example page, the Run it yourself box's included,
+    fits its column: nothing needs sideways scrolling."""
+    with browsing(tab, width=1280) as page:
+        for example in EXAMPLES:
+            page.goto(f"{server}/{language}/{example}.html")
+            hidden = page.evaluate("""() => [...document.querySelectorAll("article div.highlight pre")]
+                .filter(pre => pre.scrollWidth > pre.clientWidth)
+                .map(pre => [pre.scrollWidth - pre.clientWidth, pre.textContent.slice(0, 50)])""")
+            assert hidden == [], example
+
+
 # -- Phones -------------------------------------------------------------------
 
 def test_no_page_scrolls_sideways_on_a_phone(page_tour):

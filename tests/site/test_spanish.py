@@ -12,6 +12,7 @@ import polib
 import pytest
 import snowballstemmer
 
+from docs_engine.translation.comment_texts import LINE_WIDTH
 from docs_engine.translation.docstrings import docstring_message, docstring_messages, find_docstrings
 from docs_engine.translation.figure_texts import figure_messages
 from docs_engine.adapters.sphinx_gallery import shown_code_blocks, split_code_and_text_blocks
@@ -163,6 +164,16 @@ def test_a_spanish_page_shows_its_downloads_code_character_for_character(site, e
     script = download(page, ".py")
     assert shown == [code.strip("\n").rstrip() for code in shown_code_blocks(
         script, {"remove_config_comments": True})]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_downloads_keep_the_examples_line_length(site, language):
+    """The examples are written to LINE_WIDTH, what a desktop's code column holds;
+    their translations are wrapped to it too."""
+    for example in EXAMPLES:
+        script = download(site.page(language, example), ".py").read_text(encoding="utf-8")
+        long_lines = [line for line in script.splitlines() if len(line) > LINE_WIDTH]
+        assert long_lines == [], example
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
