@@ -258,3 +258,19 @@ def test_a_shard_with_nothing_to_execute_packs_an_empty_artifact(tmp_path, monke
     assert not log.exists()
     manifest = json.loads((artifact / "manifest.json").read_text())
     assert (manifest["examples"], manifest["failed"], manifest["files"], manifest["status"]) == ([], [], {}, 0)
+
+
+def test_a_gallery_restored_from_another_environment_is_executed_again(tmp_path, monkeypatch):
+    last_run = machine(tmp_path / "last-run")
+    assert sphinx(last_run, "dummy", **GALLERY_STEP).status == 0
+    restored = machine(tmp_path / "restored")
+    shutil.copytree(last_run / "_build/gallery", restored / "_build/gallery")
+    # Its records say another Python made it (a cache key would keep it out; the records do too).
+    for record in (restored / "_build/gallery").rglob("*.training.json"):
+        data = json.loads(record.read_text())
+        data["environment"]["python"] = "3.10.0"
+        record.write_text(json.dumps(data))
+    log = tmp_path / "executed.txt"
+    monkeypatch.setenv("EXECUTED_LOG", str(log))
+    assert sphinx(restored, "dummy", **GALLERY_STEP).status == 0
+    assert sorted(log.read_text().split()) == list(EXAMPLES)
