@@ -19,8 +19,10 @@ Only the reST our examples use is understood: section titles, paragraphs and
 """
 
 import ast
+import io
 import re
 import textwrap
+import tokenize
 from collections.abc import Callable
 
 from docs_engine.translation.comment_texts import LINE_WIDTH, translate_comments
@@ -134,6 +136,63 @@ def _docstring_body(text: str) -> list[str]:
     return text.splitlines()
 
 
+def _bracket_breaks(source: str) -> dict[int, list[tuple[int, int]]]:
+    """Where each line may break: after a comma inside brackets, with the column
+    the rest of the line aligns to (just inside the innermost open bracket).
+
+    By line (1-based): (column after the comma, column to align to).
+    """
+    breaks: dict[int, list[tuple[int, int]]] = {}
+    opened: list[int] = []  # the column after each open bracket
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return {}
+    for token, following in zip(tokens, tokens[1:]):
+        if token.type != tokenize.OP:
+            continue
+        if token.string in "([{":
+            opened.append(token.end[1])
+        elif token.string in ")]}" and opened:
+            opened.pop()
+        elif (token.string == "," and opened and following.start[0] == token.end[0]
+              and following.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE)):
+            breaks.setdefault(token.end[0], []).append((token.end[1], opened[-1]))
+    return breaks
+
+
+def wrap_long_lines(source: str, width: int = LINE_WIDTH) -> str:
+    """``source`` with each line longer than ``width`` broken after commas inside
+    its brackets, each new line aligned just inside the bracket, where that
+    makes it fit.
+
+    A translated figure text can make a line of code longer than the English
+    one; Python allows a line break anywhere inside brackets.
+    """
+    lines = source.split("\n")
+    breaks = _bracket_breaks(source)
+    out = []
+    for number, line in enumerate(lines, start=1):
+
+        def length(begin: int, end: int, indent: int | None) -> int:
+            text = line[begin:end]
+            return len(text.rstrip()) if indent is None else indent + len(text.strip())
+
+        pieces: list[str] = []
+        start, indent = 0, None  # None: the first piece keeps its own indentation
+        while length(start, len(line), indent) > width:
+            fitting = [(column, align) for column, align in breaks.get(number, [])
+                       if column > start and length(start, column, indent) <= width]
+            if not fitting:
+                break
+            column, align = fitting[-1]
+            pieces.append(line[start:column].rstrip() if indent is None
+                          else " " * indent + line[start:column].strip())
+            start, indent = column, align
+        out += [*pieces, " " * indent + line[start:].strip()] if pieces else [line]
+    return "\n".join(out)
+
+
 def _translate_script(source: str, translate: Translate) -> str:
     source = splice_docstrings(splice_figure_texts(source, translate), translate)
     lines = source.splitlines()
@@ -170,4 +229,4 @@ def _translate_script(source: str, translate: Translate) -> str:
             translated = translate_rst("\n".join(block), translate, LINE_WIDTH - 2)
             out += [f"# {text}".rstrip() for text in translated.splitlines()]
     flush_code()
-    return "\n".join(out) + "\n"
+    return wrap_long_lines("\n".join(out) + "\n")

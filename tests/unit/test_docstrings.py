@@ -134,3 +134,13 @@ def test_a_translation_that_would_start_a_text_block_is_refused():
     script = '"""\nTitle\n=====\n\nText.\n"""\n\n# Set x.\nx = 1\n'
     with pytest.raises(UnsafeTranslation):
         translate_script(script, lambda m: "%% Pon x." if m == "Set x." else m)
+
+
+def test_a_line_a_translation_made_too_long_breaks_inside_its_brackets():
+    script = 'ax.plot(x, y, linestyle="--", label="fitted cubic")\nplt.show()\n'
+    long = "el polinomio cúbico ajustado por descenso de gradiente"
+    translated = translate_script(script, lambda m: long if m == "fitted cubic" else m)
+    assert translated == ('ax.plot(x, y, linestyle="--",\n'
+                          f'        label="{long}")\n'
+                          "plt.show()\n")
+    assert same_code(script, translated)
