@@ -12,6 +12,9 @@ ratios the build engine is held to:
 - a clean ``make html`` (every language) against a clean ``make html-en``;
 - the gallery step with the examples side by side against one at a time.
 
+It ends on the weight of each kind of page of the clean build, in each
+theme and screen density (:mod:`benchmarks.page_weight`).
+
 A benchmark, not a test: nothing here fails on a slow machine.
 """
 
@@ -26,6 +29,7 @@ from pathlib import Path
 
 import polib
 
+from benchmarks import page_weight
 from docs_engine.project import copy_project
 
 VENV = Path(sys.prefix)
@@ -60,7 +64,7 @@ def in_turn(first, second, swapped: bool) -> None:
         measure()
 
 
-def one_round(folder: Path, swapped: bool) -> dict[str, float]:
+def one_round(folder: Path, swapped: bool) -> tuple[dict[str, float], str]:
     times = {}
     english, both = copy_project(folder / "english"), copy_project(folder / "both")
 
@@ -71,6 +75,7 @@ def one_round(folder: Path, swapped: bool) -> dict[str, float]:
         times["clean make html"] = make(both, "html")
 
     in_turn(clean_english, clean_all, swapped)
+    weights = page_weight.table(both / "_build" / "html")
     times["no-change make html"] = make(both, "html")
 
     def edit():
@@ -95,7 +100,7 @@ def one_round(folder: Path, swapped: bool) -> dict[str, float]:
         times["gallery step, side by side"] = make(parallel, "gallery")
 
     in_turn(one_at_a_time, side_by_side, swapped)
-    return times
+    return times, weights
 
 
 # The ratios the build engine is held to: (label, numerator, denominator).
@@ -115,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     rounds = []
     for number in range(args.repeat):
         with tempfile.TemporaryDirectory() as folder:
-            rounds.append(one_round(Path(folder), swapped=number % 2 == 1))
+            times, weights = one_round(Path(folder), swapped=number % 2 == 1)
+            rounds.append(times)
         print(f"round {number + 1} of {args.repeat} done", file=sys.stderr)
     for key in rounds[0]:
         seconds = statistics.median(r[key] for r in rounds)
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         ratios = [r[numerator] / r[denominator] for r in rounds]
         rounds_shown = " ".join(f"{ratio:.2f}" for ratio in ratios)
         print(f"{label + ':':<50}{statistics.median(ratios):6.2f} x   (rounds: {rounds_shown})")
+    print(f"\n{weights}")  # the same in every round: the same sources, built clean
     return 0
 
 

@@ -25,7 +25,7 @@ from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.execution import environment as execution_environment
 from docs_engine.execution import figure_record, gallery, learner_requirements, shards
 from docs_engine.hosting import no_source_maps, not_found, opengraph, site_root, site_urls, stale_outputs
-from docs_engine.pages import (colab_link, comparison, language_links, page_description,
+from docs_engine.pages import (colab_link, comparison, figure_renditions, language_links, page_description,
                                repository_links, run_it_yourself, training_facts, translation_status)
 from docs_engine.translation import (catalogs, code_messages, downloads, figure_messages, figures,
                                      gallery_chrome, theme_messages)
@@ -132,7 +132,10 @@ PIPELINE = (
     Transform(code_messages.ShowTranslatedCode),
     Transform(downloads.TranslatedDownloads),
     Handler("build-finished", figure_messages.mark_code_strings_in_templates),
-    Transform(figures.TranslatedFigures),
+    Transform(figures.FiguresInLanguage),
+    Node(figure_renditions.figure_renditions, html=(figure_renditions.visit_figure_renditions_html,
+                                                     figure_renditions.depart_figure_renditions_html)),
+    Stylesheet(figure_renditions.STYLESHEET, priorities.FIGURE_RENDITIONS_STYLESHEET),
     # -- What a page shows ----------------------------------------------------
     Messages(*run_it_yourself.MESSAGES.values(), *learner_requirements.MESSAGES.values(),
              *execution_environment.MESSAGES.values()),

@@ -71,6 +71,9 @@ CORRECTS_SITEMAP = 600
 # After the extensions' stylesheets (500), sphinx-gallery's among them: a rule
 # of the same selector sets the English label of an example's output.
 OUTPUT_LABEL_STYLESHEET = 600
+# After sphinx-gallery's (500) and the theme's: its rules on a figure's <img>
+# (display: block) must not show the rendition of the other theme.
+FIGURE_RENDITIONS_STYLESHEET = 600
 # Before a page's other scripts (Sphinx's own come at 200): a 404 page picks
 # its language first.
 LANGUAGE_FROM_PATH_SCRIPT = 100

@@ -360,10 +360,14 @@ def thumbnail_links(document: nodes.document) -> list[nodes.paragraph]:
 
 def thumbnail_image(link: nodes.paragraph) -> tuple[nodes.image, str] | None:
     """The thumbnail's image and its example's page (``/``-rooted docname), for the
-    paragraph of its link: sphinx-gallery writes the image right before it."""
+    paragraph of its link: sphinx-gallery writes the image right before it (the
+    first of its renditions, when a node holds them: the light one, whose alt
+    text they all show; docs_engine.pages.figure_renditions)."""
     siblings = link.parent.children
     position = siblings.index(link)
     image = siblings[position - 1] if position else None
+    if isinstance(image, nodes.Element) and not isinstance(image, nodes.image):
+        image = next(image.findall(nodes.image), None)
     reference = next(link.findall(addnodes.pending_xref), None)
     if isinstance(image, nodes.image) and reference is not None:
         return image, reference["reftarget"]

@@ -19,19 +19,30 @@ Every number of the table is written as the page's language writes it
 powers of ten (10², 10³), which no language writes otherwise. Number
 columns are right-aligned in figures of equal width (``site.css``).
 Above the table it draws every variant's loss curve on one figure, its
-legend below the axes, where it hides no curve. An example whose log cannot
-be read stops the build, naming the example.
+legend below the axes, where it hides no curve, in two columns when the
+titles fit, else in one, wrapped if need be (:mod:`docs_engine.translation.figure_fit`;
+a title that still does not fit is reported, naming it). The figure is
+files in the doctree folder, named after what they show (the curves, the
+texts, the drawing code), drawn when no such file exists yet: an image per
+theme and resolution (:mod:`docs_engine.pages.figure_renditions`), which
+Sphinx copies into ``_images/`` where a browser caches them. An example
+whose log cannot be read stops the build, naming the example.
 """
 
-import base64
-import io
+import hashlib
+import json
 import math
 import os
+from pathlib import Path
 from html import escape
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from docs_engine.pages import figure_renditions
+from docs_engine.translation import figure_fit
 
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 from docs_engine.execution.contract import ContractError, example_results
@@ -51,6 +62,12 @@ MESSAGES = {
 # The final loss is shown with this many decimals; the exact value stays on the page.
 LOSS_DECIMALS = 3
 LINE_STYLES = ["-", "--", ":", "-."]
+LEGEND_COLUMNS = 2
+# Part of the figure's file names: change it when loss_chart draws otherwise.
+CHART_VERSION = "1"
+FIGURES_FOLDER = "figures"  # in the doctree folder, beside the example figures'
+
+logger = logging.getLogger(__name__)
 
 
 def least_squares_optimum() -> float:
@@ -102,16 +119,36 @@ def loss_chart(curves: list[tuple[str, list[float]]], x_label: str, y_label: str
         axes.plot(range(1, len(losses) + 1), losses, label=label, linestyle=style)
     axes.set(xscale="log", yscale="log", xlabel=x_label, ylabel=y_label)
     # Below the axes: inside them, the legend would hide part of a curve.
-    figure.legend(loc="outside lower center", ncols=2, fontsize="small", frameon=False)
+    figure.legend(loc="outside lower center", ncols=LEGEND_COLUMNS, fontsize="small", frameon=False)
     return figure
 
 
-def loss_figure(curves: list[tuple[str, list[float]]], x_label: str, y_label: str) -> str:
-    """Every variant's loss at each iteration, as a PNG data URI."""
+def fitted_loss_chart(curves: list[tuple[str, list[float]]], x_label: str, y_label: str):
+    """:func:`loss_chart`, its texts fitted; and those that do not fit, with why."""
     figure = loss_chart(curves, x_label, y_label)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return figure, figure_fit.fit_texts(figure, {label for label, _ in curves} | {x_label, y_label})
+
+
+def loss_figures(curves: list[tuple[str, list[float]]], x_label: str, y_label: str,
+                 folder: Path, renditions: bool) -> tuple[dict[tuple[str, int], Path], list]:
+    """Every variant's loss at each iteration, as PNG files in ``folder``.
+
+    Returns the file of each rendition (only the light one at the figure's
+    resolution unless ``renditions``) and the texts that do not fit, with why.
+    """
+    shows = json.dumps([CHART_VERSION, figure_renditions.style_version(), curves, x_label, y_label],
+                       ensure_ascii=False)
+    base = folder / f"comparison-{hashlib.sha256(shows.encode('utf-8')).hexdigest()[:16]}.png"
+    files = {rendition: figure_renditions.rendition_path(base, *rendition)
+             for rendition in (figure_renditions.RENDITIONS if renditions else [("light", 1)])}
+    unfitted_file = base.with_suffix(".unfitted.json")
+    missing = {rendition: path for rendition, path in files.items() if not path.exists()}
+    if missing or not unfitted_file.exists():
+        figure, unfitted = fitted_loss_chart(curves, x_label, y_label)
+        # Every image optimised: none is sphinx-gallery's.
+        figure_renditions.save_renditions(figure, missing, {"dpi": 100}, exact=None)
+        unfitted_file.write_text(json.dumps(unfitted, ensure_ascii=False), encoding="utf-8")
+    return files, [tuple(problem) for problem in json.loads(unfitted_file.read_text(encoding="utf-8"))]
 
 
 class VariantComparison(SphinxDirective):
@@ -165,12 +202,23 @@ class VariantComparison(SphinxDirective):
             note_catalog(self.env, docname)
             title = example_title(self.env, example.executed)
             curves.append((title, results.losses))
+        renditions = figure_renditions.shows_renditions(self.env)
+        files, unfitted = loss_figures(
+            curves, gettext(MESSAGES["x-label"]), gettext(MESSAGES["y-label"]),
+            Path(self.env.doctreedir) / FIGURES_FOLDER, renditions)
+        for text, problem in unfitted:
+            logger.warning("the comparison figure's text does not fit even in an adapted layout: %s (%r)",
+                           problem, text, location=self.get_location(), type="docs-engine",
+                           subtype="figure-fit")
+        page_folder = Path(self.env.doc2path(self.env.docname)).parent
         figure = nodes.image(
-            uri=loss_figure(curves, gettext(MESSAGES["x-label"]), gettext(MESSAGES["y-label"])),
+            uri=os.path.relpath(files[("light", 1)], page_folder),
             alt=self.options.get("alt", ""),
             classes=["variant-comparison-figure"],
         )
         self.set_source_info(figure)
+        if renditions:
+            figure = figure_renditions.renditions_node(figure, files, page_folder)
         return [figure, *container.children]
 
     def _variant(self, row: nodes.row) -> str:

@@ -168,9 +168,9 @@ def test_a_theme_catalog_edit_rereads_every_translated_page(built):
 
 
 def drawn_figures(root: Path) -> dict[str, int]:
-    """The figures drawn in Spanish, and when each was drawn."""
+    """The example figures drawn in Spanish (each rendition), and when each was drawn."""
     return {path.name: path.stat().st_mtime_ns
-            for path in (root / "_build/doctrees/es/figures").glob("*.png")}
+            for path in (root / "_build/doctrees/es/figures").glob("sphx_glr_*.png")}
 
 
 # An example's catalog: its title shows on its page, in the gallery's indexes
@@ -178,7 +178,8 @@ def drawn_figures(root: Path) -> dict[str, int]:
 # thumbnail, drawn again; prose on its page and in its downloads.
 @pytest.mark.parametrize(("translation", "edited", "new_drawings"), [
     ("Diminuto: una constante", "Minúsculo: una constante", 0),
-    ("Pérdida durante el entrenamiento", "Pérdida al entrenar", 2),
+    # The figure (light, light sharp, dark) and its thumbnail (light, dark).
+    ("Pérdida durante el entrenamiento", "Pérdida al entrenar", 5),
     ("Bastan tres pasos.", "Tres pasos bastan.", 0),
 ], ids=["title", "figure text", "prose"])
 def test_an_example_catalog_edit_rereads_the_pages_that_show_it(built, translation, edited,

@@ -192,7 +192,8 @@ def test_a_figure_is_drawn_again_only_when_a_message_it_uses_changes(tiny_copy):
         "Pérdida durante el entrenamiento", "Pérdida al entrenar"), encoding="utf-8")
     build = _rebuild_spanish(tiny_copy)
     assert _figure(build)[2] == '["Pérdida al entrenar"]'
-    assert len(list(drawn.iterdir())) == len(first) + 2  # the figure and its thumbnail
+    # The figure (light, light sharp, dark) and its thumbnail (light, dark).
+    assert len(list(drawn.iterdir())) == len(first) + 5
 
 
 def test_a_computed_figure_text_is_reported_with_its_example_and_line(tiny_copy):

@@ -1,6 +1,7 @@
 """Example figures in the reader's language, drawn again from the executed ones."""
 
 import filecmp
+import io
 import json
 import re
 from pathlib import Path
@@ -14,9 +15,13 @@ from docs_engine.adapters import gallery_files
 from docs_engine.adapters import sphinx_gallery as sg
 from docs_engine.execution.figure_record import read_figure_record
 from docs_engine.translation.figure_texts import figure_messages
-from docs_engine.translation.figures import TEXTS_KEY, draw_figure
+from docs_engine.pages import comparison
+from docs_engine.translation.figure_fit import drawn_texts
+from docs_engine.translation.figures import TEXTS_KEY, draw_figure, translated_figure
+from tests.site.browsing import browsing
 from tests.site.conftest import break_build
-from tests.site.helpers import EXAMPLES, download, run_as_built, soup
+from tests.site.helpers import EXAMPLES, LANGUAGES, download, run_as_built, soup
+from tests.site.page_tour import DESKTOP
 
 FIGURES = "img.sphx-glr-single-img"
 THUMBNAILS = "div.sphx-glr-thumbcontainer img"
@@ -144,3 +149,231 @@ def test_a_figure_text_matplotlib_cannot_draw_fails_the_build_and_shows_english(
     page = roots[0] / "_build/html/es/examples/tensors/plot_1_numpy.html"
     texts = _drawn_texts(_images(page)[0])
     assert "iteration" in texts and "Pérdida durante el entrenamiento" in texts
+
+
+# -- Every text fits, in every language ----------------------------------------
+
+def _translations(site, language: str, catalog: str) -> dict[str, str]:
+    """A catalog's translations in ``language`` (none in the source language)."""
+    path = site.root / "locales" / language / "LC_MESSAGES" / f"{catalog}.po"
+    if language == LANGUAGES[0] or not path.exists():
+        return {}
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)).translated_entries()}
+
+
+def _assert_texts_fit(figure, what: str) -> None:
+    """Every text the renderer draws lies on the canvas and clear of the others."""
+    boxes = drawn_texts(figure)
+    assert boxes, what
+    canvas = figure.bbox
+    for number, (text, box) in enumerate(boxes):
+        assert (box.x0 >= canvas.x0 - 1 and box.y0 >= canvas.y0 - 1
+                and box.x1 <= canvas.x1 + 1 and box.y1 <= canvas.y1 + 1), \
+            f"{what}: {text.get_text()!r} runs off the figure"
+        for other, other_box in boxes[number + 1:]:
+            overlap = (min(box.x1, other_box.x1) - max(box.x0, other_box.x0),
+                       min(box.y1, other_box.y1) - max(box.y0, other_box.y0))
+            assert min(overlap) <= 1, f"{what}: {text.get_text()!r} overlaps {other.get_text()!r}"
+
+
+def _png_pixels(figure, **savefig) -> np.ndarray:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", **savefig)
+    with Image.open(buffer) as image:
+        return np.asarray(image.convert("RGBA"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_every_figure_text_fits_in_every_language(site, example):
+    messages = frozenset(_messages(site, example))
+    for language in LANGUAGES:
+        translations = _translations(site, language, example)
+        for number, shown in enumerate(_images(site.page(language, example)), start=1):
+            record = read_figure_record(_gallery_figure(site, example, number))
+            translated = {text: translations[text] for text in record.texts
+                          if text in messages and translations.get(text, text) != text}
+            with translated_figure(record, messages, translated) as drawing:
+                _assert_texts_fit(drawing.figure, f"figure {number} of {example} ({language})")
+                # What was measured is what the page shows.
+                assert np.array_equal(_png_pixels(drawing.figure, **record.savefig), _pixels(shown))
+
+
+def _comparison_curves(site, language: str) -> list[tuple[str, list[float]]]:
+    """The comparison's curves as its page draws them: each example's title and losses."""
+    curves = []
+    for row in soup(site.page(language, "comparison")).select("table.variant-comparison tbody tr"):
+        example = (site.page(language, "comparison").parent / row.select_one("a")["href"]).resolve()
+        heading = soup(example).select_one("h1")
+        for link in heading.select("a.headerlink"):
+            link.decompose()
+        name = example.relative_to(site.html / language).with_suffix("").as_posix()
+        record = json.loads((site.gallery / (name.removeprefix("examples/") + ".training.json")).read_text())
+        curves.append((heading.get_text().strip(), record["losses"]))
+    return curves
+
+
+def test_the_comparison_figure_fits_in_every_language(site, tmp_path):
+    for language in LANGUAGES:
+        extensions = _translations(site, language, "extensions")
+        x_label, y_label = (extensions.get(text) or text for text in ("iteration", "loss"))
+        curves = _comparison_curves(site, language)
+        files, unfitted = comparison.loss_figures(curves, x_label, y_label, tmp_path / language, False)
+        assert unfitted == []
+        shown = _images(site.page(language, "comparison"), "img.variant-comparison-figure")
+        assert len(shown) == 1 and filecmp.cmp(files[("light", 1)], shown[0], shallow=False)
+        figure, _ = comparison.fitted_loss_chart(curves, x_label, y_label)
+        _assert_texts_fit(figure, f"the comparison figure ({language})")
+
+
+# -- Renditions: dark, and sharp on dense screens -------------------------------
+
+# Every kind of page that shows figures: examples, gallery indexes, the comparison.
+FIGURE_PAGES = [*EXAMPLES, *INDEXES, "comparison"]
+
+
+def _luminance(png: Path) -> float:
+    """The mean luminance of an image's opaque pixels, from 0 (black) to 1 (white)
+    (a thumbnail is padded to its box with transparent ones)."""
+    with Image.open(png) as image:
+        pixels = np.asarray(image.convert("RGBA"), dtype=float)
+    grey = pixels[..., :3] @ [0.299, 0.587, 0.114] / 255
+    return float(grey[pixels[..., 3] > 127].mean())
+
+
+def _srcset(page: Path, image) -> dict[float, Path]:
+    """An <img>'s files by density: its src at 1, then each srcset candidate."""
+    files = {1.0: (page.parent / image["src"]).resolve()}
+    for candidate in filter(None, (part.strip() for part in image.get("srcset", "").split(","))):
+        url, density = candidate.split()
+        files[float(density.rstrip("x"))] = (page.parent / url).resolve()
+    return files
+
+
+def test_every_figure_has_a_dark_and_a_sharp_rendition(site):
+    for language in LANGUAGES:
+        for name in FIGURE_PAGES:
+            page = site.page(language, name)
+            lights = soup(page).select("img.only-light")
+            assert lights, f"{language}/{name} shows no figure"
+            for light in lights:
+                dark = light.find_next_sibling("img")
+                assert "only-dark" in dark["class"] and dark["alt"] == light["alt"]
+                assert dark["class"][:-1] == [f"{name}-dark" for name in light["class"][:-1]]
+                light_files, dark_files = _srcset(page, light), _srcset(page, dark)
+                shown = Image.open(light_files[1.0]).size
+                # A figure: a light file twice as wide for dense screens, a
+                # dark one as wide (shown at the light one's width); a
+                # thumbnail, already drawn larger than shown: one of each.
+                sharp = dark_files[max(dark_files)]
+                if len(light_files) > 1:
+                    assert Image.open(light_files[2.0]).size == (2 * shown[0], 2 * shown[1])
+                    assert Image.open(sharp).size == (2 * shown[0], 2 * shown[1])
+                    assert int(dark["width"]) == shown[0]
+                    # Small: four times the pixels, in a palette PNG, for at most 2.5 times the bytes.
+                    assert light_files[2.0].stat().st_size <= 2.5 * light_files[1.0].stat().st_size
+                else:
+                    assert Image.open(sharp).size == shown
+                assert _luminance(light_files[1.0]) > 0.8 > 0.2 > _luminance(sharp), (light_files, sharp)
+                # The same texts, in the page's language (an image drawn
+                # once, sphinx-gallery's, does not list them).
+                if _drawn_texts(light_files[1.0]) is not None:
+                    assert _drawn_texts(sharp) == _drawn_texts(light_files[1.0])
+
+
+def test_the_comparison_figure_is_files_the_browser_caches(site):
+    for language in LANGUAGES:
+        page = site.page(language, "comparison")
+        for image in soup(page).select("img.variant-comparison-figure, img.variant-comparison-figure-dark"):
+            assert not image["src"].startswith("data:")
+            assert image["src"].startswith("_images/") and (page.parent / image["src"]).exists()
+    # Each language's figure shows its own texts.
+    english, spanish = (soup(site.page(language, "comparison")).select_one("img.variant-comparison-figure")["src"]
+                        for language in LANGUAGES)
+    assert english != spanish
+
+
+# -- In the browser: the theme's rendition, live, and sharp on dense screens ----
+
+EXAMPLE_PAGE = "es/examples/tensors/plot_1_numpy.html"
+RENDITIONS = "img.only-light, img.only-dark"
+LOADED_JS = "image => image.complete && image.naturalWidth > 0"
+# The width in pixels of the file an <img> chose (its naturalWidth is in CSS pixels).
+FILE_WIDTH_JS = """image => fetch(image.currentSrc).then(response => response.blob())
+    .then(createImageBitmap).then(bitmap => bitmap.width)"""
+
+
+def _shown_images(page) -> list:
+    """The renditions the page displays (a lazy image not yet loaded has no height)."""
+    images = page.locator(RENDITIONS)
+    shown = []
+    for number in range(images.count()):
+        image = images.nth(number)
+        if image.evaluate("image => getComputedStyle(image).display") == "none":
+            continue
+        image.scroll_into_view_if_needed()  # the dark image loads when it comes into view
+        page.wait_for_function(LOADED_JS, arg=image.element_handle())
+        shown.append(image)
+    return shown
+
+
+def _displayed_luminance(image) -> float:
+    """The mean luminance of the image as the browser draws it, from a screenshot."""
+    with Image.open(io.BytesIO(image.screenshot())) as shot:
+        return float(np.asarray(shot.convert("L"), dtype=float).mean() / 255)
+
+
+def _assert_theme_shown(page, theme: str) -> None:
+    shown = _shown_images(page)
+    assert shown
+    for image in shown:
+        assert ("only-dark" in image.get_attribute("class")) == (theme == "dark")
+        luminance = _displayed_luminance(image)
+        assert luminance < 0.25 if theme == "dark" else luminance > 0.8, (theme, luminance)
+
+
+def test_figures_follow_the_theme_and_its_switch_without_reloading(server, tab):
+    with browsing(tab, theme="dark") as page:
+        for path in (EXAMPLE_PAGE, "es/examples/index.html"):
+            page.goto(f"{server}/{path}")
+            page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
+            _assert_theme_shown(page, "dark")
+        page.evaluate("window.notReloaded = true")
+        # The theme's own switch, not the system's preference, turns it light.
+        page.locator(".bd-header .theme-switch-button").first.click()
+        page.locator(".bd-header .theme-change-button[data-mode=light]").first.click()
+        page.wait_for_function("document.documentElement.dataset.theme === 'light'")
+        _assert_theme_shown(page, "light")
+        assert page.evaluate("window.notReloaded === true")
+
+
+def test_dense_screens_get_figures_twice_as_wide_as_shown(server, browser):
+    context = browser.new_context(viewport=DESKTOP, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        for theme in ("light", "dark"):
+            page.emulate_media(color_scheme=theme)
+            for path in (EXAMPLE_PAGE, "en/comparison.html"):
+                page.goto(f"{server}/{path}")
+                for image in _shown_images(page):
+                    shown_width = image.evaluate("image => image.getBoundingClientRect().width")
+                    assert image.evaluate(FILE_WIDTH_JS) >= 2 * shown_width, (theme, path)
+    finally:
+        context.close()
+
+
+def test_no_rendition_of_the_other_theme_shows_before_the_theme_script_runs(server, browser):
+    for theme in ("light", "dark"):
+        context = browser.new_context(viewport=DESKTOP, color_scheme=theme)
+        try:
+            page = context.new_page()
+            # A first visit, the theme's script not run yet: html[data-theme] is empty.
+            page.route("**/pydata-sphinx-theme.js*", lambda route: route.abort())
+            page.goto(f"{server}/{EXAMPLE_PAGE}")
+            assert page.evaluate("document.documentElement.dataset.theme") == ""
+            displays = page.eval_on_selector_all(
+                "img.only-light, img.only-dark",
+                "images => images.map(image => [image.className, getComputedStyle(image).display])")
+            assert displays and all((display == "none") == (theme not in name)
+                                    for name, display in displays), displays
+        finally:
+            context.close()
