@@ -138,7 +138,8 @@ def _docstring_body(text: str) -> list[str]:
 
 def _bracket_breaks(source: str) -> dict[int, list[tuple[int, int]]]:
     """Where each line may break: after a comma inside brackets, with the column
-    the rest of the line aligns to (just inside the innermost open bracket).
+    the rest of the line aligns to (just inside the innermost open bracket), or
+    after an open bracket, the rest indented four spaces more than the line.
 
     By line (1-based): (column after the comma, column to align to).
     """
@@ -151,12 +152,16 @@ def _bracket_breaks(source: str) -> dict[int, list[tuple[int, int]]]:
     for token, following in zip(tokens, tokens[1:]):
         if token.type != tokenize.OP:
             continue
+        same_line = (following.start[0] == token.end[0]
+                     and following.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE))
         if token.string in "([{":
             opened.append(token.end[1])
+            if same_line and following.string not in ")]}":  # a hanging indent
+                indent = len(token.line) - len(token.line.lstrip())
+                breaks.setdefault(token.end[0], []).append((token.end[1], indent + 4))
         elif token.string in ")]}" and opened:
             opened.pop()
-        elif (token.string == "," and opened and following.start[0] == token.end[0]
-              and following.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE)):
+        elif token.string == "," and opened and same_line:
             breaks.setdefault(token.end[0], []).append((token.end[1], opened[-1]))
     return breaks
 

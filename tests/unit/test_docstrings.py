@@ -144,3 +144,10 @@ def test_a_line_a_translation_made_too_long_breaks_inside_its_brackets():
                           f'        label="{long}")\n'
                           "plt.show()\n")
     assert same_code(script, translated)
+
+
+def test_a_call_of_one_long_argument_breaks_after_its_bracket():
+    script = 'ax.set_title("The fitted cubic")\n'
+    long = "La cúbica ajustada más allá del intervalo de entrenamiento, y más"
+    translated = translate_script(script, lambda m: long if m == "The fitted cubic" else m)
+    assert translated == f'ax.set_title(\n    "{long}")\n'
