@@ -1,8 +1,8 @@
 // The language switcher keeps the reader's place: its links to the same page
 // in the other languages (data-twin) carry the ?query (the search page's ?q=)
 // and the section the reader is in, as #section: the one in the address, or,
-// when the reader has scrolled since, the last section whose heading is above
-// the top of the window. Twin pages have the same section ids (Sphinx makes
+// when the reader has scrolled since, the innermost section that holds the
+// line the reader reads at, just below the header. Twin pages have the same section ids (Sphinx makes
 // them from the English titles); where one is missing, the browser opens the
 // twin page at its top. A link to a language's home page, for a page that
 // language lacks, carries nothing.
@@ -33,20 +33,22 @@
     return contentTop() + 32;
   }
 
-  // The section the reader is in, and how far into it (0 at its heading, 1 at its end).
+  // The section the reader is in, the innermost that holds the reading line,
+  // and how far into it (0 at its heading, 1 at its end).
   function readersPlace() {
     var line = readingLine();
     var current = null;
     document.querySelectorAll("article.bd-article section[id]").forEach(function (section) {
-      if (section.getBoundingClientRect().top <= line) {
-        current = section;
+      var box = section.getBoundingClientRect();
+      if (box.top <= line && line < box.bottom) {
+        current = section;  // sections come parents first: the last is the innermost
       }
     });
     if (!current) {
       return null;
     }
     var box = current.getBoundingClientRect();
-    return {id: current.id, share: Math.min(1, Math.max(0, (line - box.top) / box.height))};
+    return {id: current.id, share: (line - box.top) / box.height};
   }
 
   // The section as the address names it, if the window still shows it; else the one read.

@@ -219,13 +219,14 @@ def test_switcher_keeps_the_section(server, tab, start, target):
         assert page.evaluate("window.scrollY") > 0 and 0 <= heading["y"] < DESKTOP["height"] / 2
 
 
-# The section the reader is in, and how far into it: the last section whose
-# heading is above the reading line, 32 px below the sticky header.
+# The section the reader is in, and how far into it: the innermost section
+# that holds the reading line, 32 px below the sticky header.
 READERS_PLACE = """() => {
     const line = document.querySelector(".bd-header").getBoundingClientRect().bottom + 32;
     let current = null;
     document.querySelectorAll("article.bd-article section[id]").forEach(section => {
-        if (section.getBoundingClientRect().top <= line) { current = section; }
+        const box = section.getBoundingClientRect();
+        if (box.top <= line && line < box.bottom) { current = section; }
     });
     const box = current.getBoundingClientRect();
     return [current.id, (line - box.top) / box.height];
