@@ -1,23 +1,25 @@
 """Every figure in the theme the reader chose, sharp on dense screens.
 
-A figure is shown as a set of renditions drawn from one matplotlib figure:
-for each theme (light, dark: :mod:`docs_engine.pages.dark_figures`) one image
-at the figure's resolution and one at twice it, for screens of two device
-pixels or more per CSS pixel (the dark one at twice it only: :data:`RENDITIONS`). The page gets one ``<img>`` per theme (the dark one's classes are the light one's
-with ``-dark`` added, styled alike by ``figure-renditions.css``), its
-``srcset`` offering both resolutions (a thumbnail, already drawn at more than
-twice the size it is shown, has one): pydata-sphinx-theme's ``only-light``
-and ``only-dark`` classes show the one of the theme's mode, which its head
-script sets on ``<html data-theme>`` before the page is drawn, and its
-switch changes live; ``figure-renditions.css`` covers a first visit, before
-its script has chosen, by the system's preference. The light image is the
-one the page showed before, byte for byte; the dark one loads only when it
-is shown (``loading="lazy"``, which skips hidden images).
+A figure is shown as a set of renditions drawn from one matplotlib figure
+(:data:`RENDITIONS`): the light one at the figure's resolution (the image
+the page always showed), the light one at twice it for screens of two
+device pixels or more per CSS pixel, and the dark one
+(:mod:`docs_engine.pages.dark_figures`) at twice it only. The page gets one
+``<img>`` per theme, its ``srcset`` offering its resolutions (a thumbnail,
+already drawn at more than twice the size it is shown, has one of each
+theme); the dark one's classes are the light one's with ``-dark`` added,
+styled alike by ``figure-renditions.css``. pydata-sphinx-theme's
+``only-light`` and ``only-dark`` classes show the one of the theme's mode,
+which its head script sets on ``<html data-theme>`` before the page is
+drawn, and its switch changes live; ``figure-renditions.css`` covers a first
+visit, before its script has chosen, by the system's preference. The dark
+image loads only when it is shown (``loading="lazy"``, which skips hidden
+images).
 
-The images drawn here are optimised as the light one at the figure's own
-resolution is not (it stays sphinx-gallery's): reduced to a palette of 256
-colours, which a figure's few colours and their antialiasing fill without
-visible loss, at a third of the bytes.
+The images drawn here are optimised, save the light one at the figure's own
+resolution of an example (sphinx-gallery's, byte for byte in English):
+reduced to a palette of 256 colours, which a figure's few colours and their
+antialiasing fill without visible loss, at a third of the bytes.
 
 A page holds a :class:`figure_renditions` node whose children are the image
 nodes of the renditions, so that Sphinx copies each into ``_images/`` as it
