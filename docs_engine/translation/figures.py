@@ -239,10 +239,10 @@ def drawing_in_language(build: Build, docname: str, english_image: Path,
     missing = {rendition: path for rendition, path in images.items() if not path.exists()}
     if missing:
         drawn_problems, unfitted = _draw(record, messages, translated, missing)
+    elif translated:  # what the drawn image says of its translations
+        drawn_problems, unfitted = _drawn_problems(base), _drawn_problems(base, UNFITTED_KEY)
     else:
-        drawn = images[LIGHT] if translated else next(iter(images.values()))
-        drawn_problems, unfitted = (_drawn_problems(drawn), _drawn_problems(drawn, UNFITTED_KEY)) \
-            if drawn != english_image else ([], [])
+        drawn_problems, unfitted = [], []
     return Drawing(images[LIGHT], problems + drawn_problems, unfitted, images)
 
 
