@@ -1,14 +1,15 @@
 // The language switcher keeps the reader's place: its links to the same page
 // in the other languages (data-twin) carry the ?query (the search page's ?q=)
 // and the section the reader is in, as #section: the one in the address, or,
-// when the reader has scrolled since, the innermost section that holds the
-// line the reader reads at, just below the header. Twin pages have the same section ids (Sphinx makes
+// when the reader has scrolled since, the last section whose heading is above
+// the line the reader reads at, just below the header. Twin pages have the same section ids (Sphinx makes
 // them from the English titles); where one is missing, the browser opens the
 // twin page at its top. A link to a language's home page, for a page that
 // language lacks, carries nothing.
 //
 // Within the section, the position travels too: when a link is followed, the
-// share of the section already scrolled past goes into sessionStorage, and the
+// share of the section's part (its heading to the next heading) already
+// scrolled past goes into sessionStorage, and the
 // twin page, opened at that #section, scrolls as far into its own section.
 // Translated sections differ in length, so a share, not pixels. A link opened
 // in a new tab has no such share: it opens at the section's heading.
@@ -33,22 +34,40 @@
     return contentTop() + 32;
   }
 
-  // The section the reader is in, the innermost that holds the reading line,
-  // and how far into it (0 at its heading, 1 at its end).
+  // The page's sections in document order (parents before their children).
+  function sections() {
+    return Array.prototype.slice.call(
+      document.querySelectorAll("article.bd-article section[id]"));
+  }
+
+  // Where a section's own part of the page starts and ends: from its heading
+  // to the next section's heading (its first subsection's, or the next one's),
+  // so that every line of the page, gaps between sections included, belongs
+  // to one section.
+  function span(all, index) {
+    var top = all[index].getBoundingClientRect().top;
+    var end = index + 1 < all.length ? all[index + 1].getBoundingClientRect().top
+      : all[index].getBoundingClientRect().bottom;
+    return {top: top, height: Math.max(1, end - top)};
+  }
+
+  // The section the reader is in, the last whose heading is above the line
+  // the reader reads at, and how far into its part (0 at its heading, 1 at
+  // the next heading).
   function readersPlace() {
     var line = readingLine();
-    var current = null;
-    document.querySelectorAll("article.bd-article section[id]").forEach(function (section) {
-      var box = section.getBoundingClientRect();
-      if (box.top <= line && line < box.bottom) {
-        current = section;  // sections come parents first: the last is the innermost
+    var all = sections();
+    var index = -1;
+    all.forEach(function (section, at) {
+      if (section.getBoundingClientRect().top <= line) {
+        index = at;
       }
     });
-    if (!current) {
+    if (index < 0) {
       return null;
     }
-    var box = current.getBoundingClientRect();
-    return {id: current.id, share: (line - box.top) / box.height};
+    var part = span(all, index);
+    return {id: all[index].id, share: Math.min(1, (line - part.top) / part.height)};
   }
 
   // The section as the address names it, if the window still shows it; else the one read.
@@ -93,10 +112,11 @@
     if (!stored || window.location.hash !== "#" + stored.id) {
       return;
     }
-    var section = document.getElementById(stored.id);
-    if (section) {
-      var box = section.getBoundingClientRect();
-      window.scrollBy(0, box.top + stored.share * box.height - readingLine());
+    var all = sections();
+    var index = all.indexOf(document.getElementById(stored.id));
+    if (index >= 0) {
+      var part = span(all, index);
+      window.scrollBy(0, part.top + stored.share * part.height - readingLine());
     }
   }
 

@@ -219,17 +219,17 @@ def test_switcher_keeps_the_section(server, tab, start, target):
         assert page.evaluate("window.scrollY") > 0 and 0 <= heading["y"] < DESKTOP["height"] / 2
 
 
-# The section the reader is in, and how far into it: the innermost section
-# that holds the reading line, 32 px below the sticky header.
+# The section the reader is in, and how far into its part: the last section
+# whose heading is above the reading line, 32 px below the sticky header; its
+# part runs to the next section's heading.
 READERS_PLACE = """() => {
     const line = document.querySelector(".bd-header").getBoundingClientRect().bottom + 32;
-    let current = null;
-    document.querySelectorAll("article.bd-article section[id]").forEach(section => {
-        const box = section.getBoundingClientRect();
-        if (box.top <= line && line < box.bottom) { current = section; }
-    });
-    const box = current.getBoundingClientRect();
-    return [current.id, (line - box.top) / box.height];
+    const all = [...document.querySelectorAll("article.bd-article section[id]")];
+    const index = all.findLastIndex(section => section.getBoundingClientRect().top <= line);
+    const top = all[index].getBoundingClientRect().top;
+    const end = index + 1 < all.length ? all[index + 1].getBoundingClientRect().top
+                                       : all[index].getBoundingClientRect().bottom;
+    return [all[index].id, (line - top) / (end - top)];
 }"""
 
 
