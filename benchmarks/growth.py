@@ -16,9 +16,9 @@ after another on this machine:
 It then spreads the real examples' recorded times (``_build/gallery``'s
 ``*.cost.json`` of this checkout, when it has been built) over 1 to 8
 shards by the plan the gallery's shards follow, and fits the cost model of
-README ("What a build costs") to the measurements: a clean build is
-``a + x·E`` to execute, ``c + f·E`` to finish the gallery, ``h + p·E·L`` for
-the languages; it prints what that predicts for 200 examples on 15 shards.
+README ("What a build costs") to the measurements (:class:`CostModel`); it
+prints what that predicts for 200 examples on 15 shards. ``--save`` keeps the
+measurements, ``--load`` fits saved ones again without measuring.
 
 A benchmark, not a test: nothing here fails on a slow machine. One round,
 modest sizes (the defaults take about 15 minutes on two cores).
@@ -27,10 +27,10 @@ modest sizes (the defaults take about 15 minutes on two cores).
 import argparse
 import json
 import shutil
-import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.build import make
@@ -114,11 +114,51 @@ def measure(folder: Path, examples: int, languages: int) -> dict[str, float]:
     return times
 
 
-def fit_line(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Least squares ``y = a + b·x`` through ``points``: (a, b)."""
-    xs, ys = zip(*points)
-    slope, intercept = statistics.linear_regression(xs, ys)
-    return intercept, slope
+def fit(rows: list[list[float]], values: list[float]) -> list[float]:
+    """Least squares: the coefficients ``c`` making ``sum(c[i] * row[i])`` nearest each value."""
+    import numpy  # matplotlib's, installed with the site
+
+    return list(numpy.linalg.lstsq(numpy.array(rows, dtype=float), numpy.array(values, dtype=float),
+                                   rcond=None)[0])
+
+
+@dataclass
+class CostModel:
+    """Seconds, one process at a time, for E examples in L languages (README, "What a build costs")."""
+
+    execute: list[float]  # a + x·E: the gallery step executing every example
+    finish: list[float]  # c + f·E: the gallery step with every example current
+    languages: list[float]  # h + L·(p·E + q·E²): every page written once per language
+    example_edit: list[float]  # d + e·E·L
+    catalog_edit: list[float]  # k + m·E
+
+    @classmethod
+    def fitted(cls, results: dict[tuple[int, int], dict[str, float]]) -> "CostModel":
+        points = list(results.items())
+        translated = [(e, t) for (e, lang), t in points if lang > 1]
+        return cls(
+            execute=fit([[1, e] for (e, _), _ in points], [t["execute"] for _, t in points]),
+            finish=fit([[1, e] for (e, _), _ in points], [t["finish gallery"] for _, t in points]),
+            languages=fit([[1, lang * e, lang * e * e] for (e, lang), _ in points],
+                          [t["languages"] for _, t in points]),
+            example_edit=fit([[1, e * lang] for (e, lang), _ in points],
+                             [t["one example edited"] for _, t in points]),
+            catalog_edit=fit([[1, e] for e, _ in translated], [t["one catalog edited"] for _, t in translated]),
+        )
+
+    def gallery_finished(self, examples: int) -> float:
+        return self.finish[0] + self.finish[1] * examples
+
+    def languages_built(self, examples: int, languages: int) -> float:
+        h, p, q = self.languages
+        return h + languages * (p * examples + q * examples * examples)
+
+    def describe(self) -> str:
+        (a, x), (c, f), (h, p, q) = self.execute, self.finish, self.languages
+        (d, e), (k, m) = self.example_edit, self.catalog_edit
+        return (f"execute {a:.2f} + {x:.3f}·E; finish the gallery {c:.2f} + {f:.4f}·E;"
+                f" languages {h:.2f} + L·({p:.3f}·E + {q:.5f}·E²);"
+                f" one example edited {d:.2f} + {e:.4f}·E·L; one catalog edited {k:.2f} + {m:.4f}·E")
 
 
 def recorded_times(gallery: Path) -> dict[str, float]:
@@ -137,27 +177,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--base-examples", type=int, default=50, help="the examples of the languages' series")
     parser.add_argument("--base-languages", type=int, default=2, help="the languages of the examples' series")
+    parser.add_argument("--save", type=Path, help="write the measurements to this JSON file")
+    parser.add_argument("--load", type=Path, help="fit the measurements of this JSON file; measure nothing")
     args = parser.parse_args(argv)
     points = sorted({(e, args.base_languages) for e in args.examples}
                     | {(args.base_examples, lang) for lang in args.languages})
     results = {}
-    with tempfile.TemporaryDirectory() as folder:
-        for examples, languages in points:
-            start = time.perf_counter()
-            results[examples, languages] = measure(Path(folder), examples, languages)
-            print(f"{examples} examples, {languages} languages: measured in"
-                  f" {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    if args.load:
+        results = {(e, lang): times for e, lang, times in json.loads(args.load.read_text())}
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            for examples, languages in points:
+                start = time.perf_counter()
+                results[examples, languages] = measure(Path(folder), examples, languages)
+                print(f"{examples} examples, {languages} languages: measured in"
+                      f" {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    if args.save:
+        args.save.write_text(json.dumps([[e, lang, times] for (e, lang), times in results.items()], indent=1))
     keys = ["execute", "finish gallery", "languages", "no change", "one example edited", "one catalog edited"]
     print("examples languages " + " ".join(f"{key:>18}" for key in keys) + "   (seconds, JOBS=1)")
     for (examples, languages), times in results.items():
         print(f"{examples:8} {languages:9} " + " ".join(
             f"{times[key]:18.2f}" if key in times else f"{'-':>18}" for key in keys))
 
-    a, x = fit_line([(e, t["execute"]) for (e, _), t in results.items()])
-    c, f = fit_line([(e, t["finish gallery"]) for (e, _), t in results.items()])
-    h, p = fit_line([(e * lang, t["languages"]) for (e, lang), t in results.items()])
-    print(f"\ncost model (seconds): execute {a:.2f} + {x:.3f}·E; finish the gallery {c:.2f} + {f:.3f}·E;"
-          f" languages {h:.2f} + {p:.4f}·E·L")
+    model = CostModel.fitted(results)
+    print(f"\ncost model (seconds, one process at a time): {model.describe()}")
 
     real = recorded_times(ROOT / "_build/gallery")
     if real:
@@ -172,13 +216,16 @@ def main(argv: list[str] | None = None) -> int:
                   for name, seconds in real.items()}
         scaled = dict(list(scaled.items())[:200])
         longest = spread(scaled, 15)
-        shard_job = a + longest
-        merge_job = c + f * 200 + h + p * 200 * 2
-        print(f"\n200 examples of the real ones' times on 15 shards, 2 languages: longest shard"
-              f" {longest:.2f} s of execution, a shard job about {shard_job:.0f} s, the merging job"
-              f" about {merge_job:.0f} s (gallery finished {c + f * 200:.0f} s, languages"
-              f" {h + p * 400:.0f} s): about {shard_job + merge_job:.0f} s, against"
-              f" {a + sum(scaled.values()) + merge_job:.0f} s on one machine, one example at a time")
+        shard_job = model.execute[0] + longest
+        for languages in (2, 4):
+            merge_job = model.gallery_finished(200) + model.languages_built(200, languages)
+            print(f"\n200 examples of the real ones' times on 15 shards, {languages} languages:"
+                  f" a shard job {shard_job:.0f} s (its longest shard {longest:.1f} s of execution),"
+                  f" the merging job {merge_job:.0f} s (the gallery finished in"
+                  f" {model.gallery_finished(200):.0f} s, the languages one at a time in"
+                  f" {model.languages_built(200, languages):.0f} s): about {shard_job + merge_job:.0f} s,"
+                  f" against {model.execute[0] + sum(scaled.values()) + merge_job:.0f} s on one machine"
+                  " executing one example at a time")
     else:
         print("\nno recorded times: build the site (make html) for the shards' spread")
     return 0
