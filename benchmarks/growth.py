@@ -20,12 +20,19 @@ README ("What a build costs") to the measurements (:class:`CostModel`); it
 prints what that predicts for 200 examples on 15 shards. ``--save`` keeps the
 measurements, ``--load`` fits saved ones again without measuring.
 
+Last, the real site (``--real-shards N``, 3 by default): built on one machine,
+and with its gallery executed in N shards on copies of their own and merged
+on another (``make shard-plan``, ``make gallery SHARD=k/N``, ``make
+merge-shards``, ``make html``), timed, and the two sites compared byte for
+byte.
+
 A benchmark, not a test: nothing here fails on a slow machine. One round,
-modest sizes (the defaults take about 15 minutes on two cores).
+modest sizes (the defaults take about 20 minutes on two cores).
 """
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -171,12 +178,40 @@ def spread(times: dict[str, float], shards: int) -> float:
     return max(sum(times[name] for name in shard) for shard in plan_shards(times, shards))
 
 
+def sharded_real_site(folder: Path, count: int) -> tuple[dict[str, float], bool]:
+    """The real site built on one machine, and with its gallery executed in ``count``
+    shards on machines of their own (copies) and merged on another: the seconds
+    of each, and whether the two sites are the same bytes."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # no build time on the pages
+    one, merging = copy_project(folder / "one"), copy_project(folder / "merging")
+    times = {"one machine: make html": make(one, "html")}
+    times["merging machine: make shard-plan"] = make(merging, "shard-plan", f"SHARDS={count}")
+    plan = merging / "_build" / "shard-plan.json"
+    for number in range(1, count + 1):
+        shard_machine = copy_project(folder / f"machine-{number}")
+        (shard_machine / "_build").mkdir()
+        shutil.copy(plan, shard_machine / "_build")
+        times[f"machine {number}: make gallery SHARD={number}/{count}"] = make(
+            shard_machine, "gallery", f"SHARD={number}/{count}")
+        shutil.copytree(shard_machine / "_build/shard-artifacts" / str(number),
+                        merging / "_build/shard-artifacts" / f"gallery-shard-{number}")
+    times["merging machine: make merge-shards"] = make(merging, "merge-shards")
+    times["merging machine: make html"] = make(merging, "html")
+    html = [root / "_build/html" for root in (one, merging)]
+    files = [sorted(p.relative_to(tree) for p in tree.rglob("*") if p.is_file()) for tree in html]
+    same = files[0] == files[1] and all((html[0] / f).read_bytes() == (html[1] / f).read_bytes()
+                                        for f in files[0])
+    return times, same
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, nargs="+", default=[25, 50, 100])
     parser.add_argument("--languages", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--base-examples", type=int, default=50, help="the examples of the languages' series")
     parser.add_argument("--base-languages", type=int, default=2, help="the languages of the examples' series")
+    parser.add_argument("--real-shards", type=int, default=3,
+                        help="build the real site from this many shards too, and compare (0: do not)")
     parser.add_argument("--save", type=Path, help="write the measurements to this JSON file")
     parser.add_argument("--load", type=Path, help="fit the measurements of this JSON file; measure nothing")
     args = parser.parse_args(argv)
@@ -228,6 +263,14 @@ def main(argv: list[str] | None = None) -> int:
                   " executing one example at a time")
     else:
         print("\nno recorded times: build the site (make html) for the shards' spread")
+    if args.real_shards:
+        with tempfile.TemporaryDirectory() as folder:
+            sharded, same = sharded_real_site(Path(folder), args.real_shards)
+        print(f"\nthe real site, its gallery in {args.real_shards} shards on machines of their own (copies):")
+        for step, seconds in sharded.items():
+            print(f"  {step + ':':<52}{seconds:7.2f} s")
+        print(f"  the sites built on one machine and from the merged shards are"
+              f" {'the same bytes' if same else 'DIFFERENT'}")
     return 0
 
 
