@@ -134,6 +134,33 @@ def test_no_line_of_code_is_hidden_on_a_1280_px_desktop(server, tab, language):
 
 # -- Phones -------------------------------------------------------------------
 
+TABLE_PAGES = ["comparison", "glossary", "intro", "translation-status"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tables_on_a_phone_fit_or_keep_their_first_column_in_view(server, tab, language):
+    """A table wider than a phone's column scrolls sideways, its first column
+    (what each row is about) staying in place while the numbers scroll by."""
+    with browsing(tab, width=PHONE_WIDTHS[-1], height=800) as page:
+        for name in TABLE_PAGES:
+            page.goto(f"{server}/{language}/{name}.html")
+            containers = page.locator("article .pst-scrollable-table-container")
+            assert containers.count(), name
+            for index in range(containers.count()):
+                found = containers.nth(index).evaluate("""container => {
+                    container.scrollLeft = container.scrollWidth;
+                    const left = container.getBoundingClientRect().left;
+                    const firsts = [...container.querySelectorAll("tr > :first-child")];
+                    return {scrolls: container.scrollWidth > container.clientWidth,
+                            offsets: firsts.map(cell => cell.getBoundingClientRect().left - left),
+                            widths: firsts.map(cell => cell.getBoundingClientRect().width),
+                            column: container.clientWidth};
+                }""")
+                if found["scrolls"]:
+                    assert all(abs(offset) < 1 for offset in found["offsets"]), name
+                    # The first column leaves most of the screen to the others.
+                    assert max(found["widths"]) <= 0.5 * found["column"], name
+
 def test_no_page_scrolls_sideways_on_a_phone(page_tour):
     too_wide, off_screen = [], []
     for path, visit in page_tour.items():
