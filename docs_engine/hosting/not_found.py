@@ -42,11 +42,14 @@ MESSAGES = (TITLE, EXPLANATION, HOME, SEARCH, SEARCH_BUTTON)
 BODY = """<h1>{title}</h1>
 <p>{explanation}</p>
 <p><a href="{home_url}">{home}</a></p>
-<form class="d-flex gap-2" action="{search_url}" method="get" role="search">
+<form class="bd-search not-found-search d-flex align-items-center" action="{search_url}" method="get" role="search">
+  <i class="fa-solid fa-magnifying-glass" aria-hidden="true"></i>
   <input class="form-control" type="search" name="q" aria-label="{search}" placeholder="{search}">
-  <button class="btn btn-primary" type="submit">{search_button}</button>
+  <button class="btn btn-sm" type="submit">{search_button}</button>
 </form>
 """
+# The form is the theme's own search field (its bd-search look, in both
+# modes), with a button for those who do not press Enter.
 
 # Runs first on the 404 page: the language is the first segment after the site's root.
 LANGUAGE_FROM_PATH = """

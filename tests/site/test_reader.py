@@ -117,6 +117,63 @@ def test_the_header_fits_every_width_in_one_row_on_a_desktop(server, tab, langua
                         f"{width} px: the header takes more than one row"
 
 
+# -- The 404 page, tooltips and downloads, in the theme's look ------------------
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_404_search_is_the_themes_search_field(server, tab, theme):
+    """No Bootstrap box: the field is drawn on the page's own background, in
+    both modes, and its button is text in the theme's link colour."""
+    with browsing(tab, theme=theme) as page:
+        page.goto(f"{server}/es/404.html")
+        field = page.locator(".bd-article form[role=search]")
+        colours = field.evaluate("""form => ({
+            page: backgroundOf(document.querySelector(".bd-article")),
+            form: backgroundOf(form.querySelector("input")),
+            button: getComputedStyle(form.querySelector("button")).backgroundColor,
+            text: getComputedStyle(form.querySelector("button")).color,
+            link: getComputedStyle(document.querySelector(".bd-article a")).color})""")
+        assert colours["form"] == colours["page"]
+        assert colours["button"] in ("rgba(0, 0, 0, 0)", "transparent")
+        assert colours["text"] == colours["link"]
+
+
+def test_a_gallery_tooltip_shows_six_whole_lines_and_nothing_of_a_seventh(server, tab):
+    with browsing(tab) as page:
+        page.goto(f"{server}/es/examples/index.html")
+        for index in range(page.locator(".sphx-glr-thumbcontainer[tooltip]").count()):
+            card = page.locator(".sphx-glr-thumbcontainer[tooltip]").nth(index)
+            card.hover()
+            box = card.evaluate("""card => { const style = getComputedStyle(card, "::after");
+                return [parseFloat(style.height), parseFloat(style.lineHeight),
+                        parseFloat(style.paddingTop), parseFloat(style.paddingBottom)]; }""")
+            height, line, top, bottom = box
+            lines = (height - top - bottom) / line
+            # Whole lines only, at most six, and no padding under them for a
+            # seventh to show through.
+            assert lines <= 6.01 and abs(lines - round(lines)) < 0.01 and bottom == 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_download_buttons_share_one_width_and_keep_text_beside_the_icon(server, tab, language):
+    with browsing(tab, width=PHONE_WIDTHS[-1], height=800) as page:
+        for width in (PHONE_WIDTHS[-1], DESKTOP["width"]):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(f"{server}/{language}/examples/nn/plot_8_dynamic.html")
+            buttons = page.evaluate("""() => [...document.querySelectorAll(
+                    "div.sphx-glr-download a.download")].map(link => {
+                const box = link.getBoundingClientRect();
+                const lines = [...link.querySelector("code").getClientRects()];
+                return {width: box.width, left: box.left,
+                        lines: lines.map(line => line.left)}; })""")
+            assert len(buttons) == 3
+            assert max(b["width"] for b in buttons) - min(b["width"] for b in buttons) < 1, width
+            for button in buttons:
+                # The icon (the theme's, before the text) keeps the text's
+                # start to its right, on every line the text wraps to.
+                assert min(button["lines"]) - button["left"] > 12, width
+                assert max(button["lines"]) - min(button["lines"]) < 1, width
+
+
 # -- Code on a desktop -----------------------------------------------------------
 
 @pytest.mark.parametrize("language", LANGUAGES)
