@@ -125,6 +125,7 @@ def test_the_404_search_is_the_themes_search_field(server, tab, theme):
     both modes, and its button is text in the theme's link colour."""
     with browsing(tab, theme=theme) as page:
         page.goto(f"{server}/es/404.html")
+        page.mouse.move(0, 0)  # nothing hovered
         field = page.locator(".bd-article form[role=search]")
         colours = field.evaluate("""form => ({
             page: backgroundOf(document.querySelector(".bd-article")),
