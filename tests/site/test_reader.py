@@ -8,6 +8,7 @@ tests/site/browsing.py), except the page tour, which has a tab of its own.
 """
 
 import re
+import unicodedata
 from urllib.parse import quote_plus
 
 import pytest
@@ -115,6 +116,44 @@ def test_the_header_fits_every_width_in_one_row_on_a_desktop(server, tab, langua
                     assert sum("nav-item" in name for name in names) >= 3, width  # links and More
                     assert max(box["top"] for _, box in boxes) < min(box["bottom"] for _, box in boxes), \
                         f"{width} px: the header takes more than one row"
+
+
+# -- Search in every language --------------------------------------------------
+
+# A fixed list of queries a reader types, accented and not: each finds pages,
+# and every snippet shows the word, marked.
+SEARCHES = {"en": ["loss", "gradient", "optimizer", "tensor", "autograd"],
+            "es": ["pérdida", "perdida", "parámetros", "parametros", "módulo", "modulo",
+                   "gradiente", "optimizador"]}
+# A rounded number run together with its exact value, the copy for screen readers.
+ROUNDED_AND_EXACT = re.compile(r"\d\.\d{3,4}\d\.\d{5,}")
+
+
+def _plain(text: str) -> str:
+    return "".join(letter for letter in unicodedata.normalize("NFD", text.lower())
+                   if not unicodedata.combining(letter))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_and_marks_the_readers_word_with_or_without_accents(server, tab, language):
+    with browsing(tab) as page:
+        for query in SEARCHES[language]:
+            page.goto(f"{server}/{language}/search.html?q={quote_plus(query)}")
+            page.wait_for_function(
+                "() => document.querySelector('#search-results p.search-summary')?.textContent")
+            results = page.evaluate("""() => [...document.querySelectorAll("#search-results li")]
+                .map(item => ({snippet: item.querySelector("p.context")?.textContent || "",
+                               marked: [...item.querySelectorAll("p.context .highlighted")]
+                                   .map(mark => mark.textContent)}))""")
+            assert len(results) >= 5, query
+            for result in results:
+                assert result["marked"], (query, result["snippet"])
+                # The marked words are the query's, accents aside, or its word family.
+                assert all(_plain(word).startswith(_plain(query)[:4]) for word in result["marked"]), \
+                    (query, result["marked"])
+                # Only what the page shows: no formula source, no screen-reader copy.
+                assert "\\(" not in result["snippet"] and "\\[" not in result["snippet"], query
+                assert not ROUNDED_AND_EXACT.search(result["snippet"]), query
 
 
 # -- The 404 page, tooltips and downloads, in the theme's look ------------------
