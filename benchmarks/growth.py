@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -135,7 +136,7 @@ class CostModel:
 
     execute: list[float]  # a + x·E: the gallery step executing every example
     finish: list[float]  # c + f·E: the gallery step with every example current
-    languages: list[float]  # h + L·(p·E + q·E²): every page written once per language
+    languages: list[float]  # h + p·E·L: every page written once per language
     example_edit: list[float]  # d + e·E·L
     catalog_edit: list[float]  # k + m·E
 
@@ -146,8 +147,7 @@ class CostModel:
         return cls(
             execute=fit([[1, e] for (e, _), _ in points], [t["execute"] for _, t in points]),
             finish=fit([[1, e] for (e, _), _ in points], [t["finish gallery"] for _, t in points]),
-            languages=fit([[1, lang * e, lang * e * e] for (e, lang), _ in points],
-                          [t["languages"] for _, t in points]),
+            languages=fit([[1, lang * e] for (e, lang), _ in points], [t["languages"] for _, t in points]),
             example_edit=fit([[1, e * lang] for (e, lang), _ in points],
                              [t["one example edited"] for _, t in points]),
             catalog_edit=fit([[1, e] for e, _ in translated], [t["one catalog edited"] for _, t in translated]),
@@ -157,14 +157,14 @@ class CostModel:
         return self.finish[0] + self.finish[1] * examples
 
     def languages_built(self, examples: int, languages: int) -> float:
-        h, p, q = self.languages
-        return h + languages * (p * examples + q * examples * examples)
+        h, p = self.languages
+        return h + p * examples * languages
 
     def describe(self) -> str:
-        (a, x), (c, f), (h, p, q) = self.execute, self.finish, self.languages
+        (a, x), (c, f), (h, p) = self.execute, self.finish, self.languages
         (d, e), (k, m) = self.example_edit, self.catalog_edit
         return (f"execute {a:.2f} + {x:.3f}·E; finish the gallery {c:.2f} + {f:.4f}·E;"
-                f" languages {h:.2f} + L·({p:.3f}·E + {q:.5f}·E²);"
+                f" languages {h:.2f} + {p:.4f}·E·L;"
                 f" one example edited {d:.2f} + {e:.4f}·E·L; one catalog edited {k:.2f} + {m:.4f}·E")
 
 
@@ -213,24 +213,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real-shards", type=int, default=3,
                         help="build the real site from this many shards too, and compare (0: do not)")
     parser.add_argument("--save", type=Path, help="write the measurements to this JSON file")
-    parser.add_argument("--load", type=Path, help="fit the measurements of this JSON file; measure nothing")
+    parser.add_argument("--load", type=Path, nargs="+",
+                        help="fit the measurements of these JSON files (each point's median); measure nothing")
     args = parser.parse_args(argv)
     points = sorted({(e, args.base_languages) for e in args.examples}
                     | {(args.base_examples, lang) for lang in args.languages})
-    results = {}
+    rounds: dict[tuple[int, int], list[dict[str, float]]] = {}
     if args.load:
-        results = {(e, lang): times for e, lang, times in json.loads(args.load.read_text())}
+        for saved in args.load:
+            for e, lang, times in json.loads(saved.read_text()):
+                rounds.setdefault((e, lang), []).append(times)
     else:
         with tempfile.TemporaryDirectory() as folder:
             for examples, languages in points:
                 start = time.perf_counter()
-                results[examples, languages] = measure(Path(folder), examples, languages)
+                rounds[examples, languages] = [measure(Path(folder), examples, languages)]
                 print(f"{examples} examples, {languages} languages: measured in"
                       f" {time.perf_counter() - start:.0f} s", file=sys.stderr)
     if args.save:
-        args.save.write_text(json.dumps([[e, lang, times] for (e, lang), times in results.items()], indent=1))
+        args.save.write_text(json.dumps([[e, lang, times] for (e, lang), measured in rounds.items()
+                                         for times in measured], indent=1))
+    results = {point: {key: statistics.median(times[key] for times in measured)
+                       for key in measured[0]} for point, measured in sorted(rounds.items())}
     keys = ["execute", "finish gallery", "languages", "no change", "one example edited", "one catalog edited"]
-    print("examples languages " + " ".join(f"{key:>18}" for key in keys) + "   (seconds, JOBS=1)")
+    print("examples languages " + " ".join(f"{key:>18}" for key in keys)
+          + f"   (seconds, JOBS=1; medians of {len(next(iter(rounds.values())))} rounds)")
     for (examples, languages), times in results.items():
         print(f"{examples:8} {languages:9} " + " ".join(
             f"{times[key]:18.2f}" if key in times else f"{'-':>18}" for key in keys))
