@@ -169,14 +169,16 @@ def save_png(figure, target: Path, savefig: dict, dpi: float, metadata: dict | N
     if not optimise:
         figure.savefig(partial, format="png", metadata=metadata or {"Software": None}, **options)
     else:
+        # The pixels as Agg draws them, without a PNG to encode and decode
+        # again: half the time of a rendition.
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", metadata={"Software": None}, **options)
+        figure.savefig(buffer, format="raw", **options)
+        size = tuple(int(inches * dpi) for inches in figure.get_size_inches())  # as RendererAgg
+        image = Image.frombuffer("RGBA", size, buffer.getbuffer(), "raw", "RGBA", 0, 1)
         info = PngImagePlugin.PngInfo()
         for key, value in (metadata or {}).items():
             info.add_text(key, value)
-        with Image.open(buffer) as image:
-            image.quantize(256, method=Image.Quantize.FASTOCTREE).save(
-                partial, format="png", optimize=True, pnginfo=info)
+        image.quantize(256, method=Image.Quantize.FASTOCTREE).save(partial, format="png", pnginfo=info)
     os.replace(partial, target)  # whole, even with pages read side by side
 
 
