@@ -139,8 +139,12 @@ def test_search_finds_and_marks_the_readers_word_with_or_without_accents(server,
     with browsing(tab) as page:
         for query in SEARCHES[language]:
             page.goto(f"{server}/{language}/search.html?q={quote_plus(query)}")
+            # Finished (the status says how many pages it found), and every
+            # result's snippet fetched: each comes when its page has loaded.
             page.wait_for_function(
-                "() => document.querySelector('#search-results p.search-summary')?.textContent")
+                """() => /\\d/.test(document.querySelector("#search-results p.search-summary")
+                        ?.textContent) && [...document.querySelectorAll("#search-results li")]
+                        .every(item => item.querySelector("p.context"))""")
             results = page.evaluate("""() => [...document.querySelectorAll("#search-results li")]
                 .map(item => ({snippet: item.querySelector("p.context")?.textContent || "",
                                marked: [...item.querySelectorAll("p.context .highlighted")]
@@ -164,7 +168,8 @@ def test_the_404_search_is_the_themes_search_field(server, tab, theme):
     both modes, and its button is text in the theme's link colour."""
     with browsing(tab, theme=theme) as page:
         page.goto(f"{server}/es/404.html")
-        page.mouse.move(0, 0)  # nothing hovered
+        page.mouse.move(0, 0)  # nothing hovered, and no colour halfway through its transition
+        page.evaluate("document.getAnimations().forEach(animation => animation.finish())")
         field = page.locator(".bd-article form[role=search]")
         colours = field.evaluate("""form => ({
             page: backgroundOf(document.querySelector(".bd-article")),
