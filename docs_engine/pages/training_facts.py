@@ -32,6 +32,7 @@ from docs_engine import numbers
 from docs_engine.example import Example, build_gallery
 from docs_engine.execution.contract import ContractError, example_results
 from docs_engine.pages.comparison import least_squares_optimum
+from docs_engine.pages.table_cell import table_cell
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
 from docs_engine.translation.example_sources import example_title
 
@@ -130,7 +131,7 @@ class TrainingFacts(SphinxDirective):
         group = nodes.tgroup(cols=len(columns))
         table += group
         group += [nodes.colspec(colwidth=1) for _ in columns]
-        group += nodes.thead("", nodes.row("", *(self._cell(gettext(MESSAGES[key])) for key in columns)))
+        group += nodes.thead("", nodes.row("", *(table_cell(gettext(MESSAGES[key])) for key in columns)))
         body = nodes.tbody()
         group += body
         for example in build_gallery(self.env).examples:
@@ -151,24 +152,19 @@ class TrainingFacts(SphinxDirective):
                                          refdomain="std", reftype="doc", reftarget="/" + example.docname,
                                          refexplicit=True, refwarn=True)
             if rule.optimizer is None:
-                update = nodes.Text(gettext(MESSAGES["by-hand"]))
+                update = [nodes.Text(gettext(MESSAGES["by-hand"]))]
             elif rule.momentum is None:
-                update = nodes.literal(text=rule.optimizer)
-            else:
-                update = nodes.Text(gettext(MESSAGES["momentum"]).format(
-                    name=rule.optimizer, momentum=numbers.decimal(rule.momentum, language, 1)))
-            body += nodes.row("", self._cell(link), self._cell(update),
-                              self._cell(power_of_ten(rule.learning_rate, language), number=True),
-                              self._cell(numbers.integer(log.total_iterations, language), number=True),
-                              self._cell(numbers.integer(intervals.pop(), language), number=True))
+                update = [nodes.literal(text=rule.optimizer)]
+            else:  # the optimizer's name as code, wherever the translation puts it
+                before, _, after = gettext(MESSAGES["momentum"]).format(
+                    name="\0", momentum=numbers.decimal(rule.momentum, language, 1)).partition("\0")
+                update = [nodes.Text(before), nodes.literal(text=rule.optimizer), nodes.Text(after)]
+            body += nodes.row("", table_cell(link), table_cell(update),
+                              table_cell(power_of_ten(rule.learning_rate, language), number=True),
+                              table_cell(numbers.integer(log.total_iterations, language), number=True),
+                              table_cell(numbers.integer(intervals.pop(), language), number=True))
         self.set_source_info(table)
         return [table]
-
-    @staticmethod
-    def _cell(content: str | nodes.Node, number: bool = False) -> nodes.entry:
-        if isinstance(content, str):
-            content = nodes.Text(content)
-        return nodes.entry("", nodes.paragraph("", "", content), classes=["number"] if number else [])
 
 
 class ExampleFact(SphinxRole):
