@@ -13,6 +13,7 @@ figure's line styles, which are not touched.
 """
 
 import colorsys
+import functools
 
 # pydata-sphinx-theme's dark mode: --pst-color-background and --pst-color-text-base.
 BACKGROUND = "#14181e"
@@ -35,9 +36,16 @@ def _contrast(first, second) -> float:
 
 def on_dark(color) -> tuple[float, float, float, float]:
     """``color`` for a line or text on the dark background, as RGBA."""
-    from matplotlib.colors import to_rgb, to_rgba
+    from matplotlib.colors import to_rgba
 
-    *rgb, alpha = to_rgba(color)
+    return _on_dark(to_rgba(color))
+
+
+@functools.cache  # a figure asks for a few colours, hundreds of times (every tick)
+def _on_dark(rgba: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    from matplotlib.colors import to_rgb
+
+    *rgb, alpha = rgba
     hue, lightness, saturation = colorsys.rgb_to_hls(*rgb)
     if lightness < 0.5:
         lightness = 1 - lightness
