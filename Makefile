@@ -135,7 +135,7 @@ $(SHARD_PLAN): | $(INSTALLED)
 	$(BIN)/python -m docs_engine.execution.shard_plan --shards $(SHARD_COUNT) $(SHARD_LOCATIONS)
 # The artifact is packed even when an example failed (its manifest names it,
 # for the merge to report); the step fails as the shard's build did.
-shard: $(INSTALLED) $(MATHJAX_STAMP) | $(SHARD_PLAN)
+shard: $(INSTALLED) | $(SHARD_PLAN)
 	OMP_NUM_THREADS=1 $(SPHINX) $(GALLERY_STEP) -D docs_engine_gallery_shard=$(SHARD) \
 		-d $(BUILDDIR)/doctrees/shard docs $(BUILDDIR)/dummy; status=$$?; \
 	$(BIN)/python -m docs_engine.execution.shard_artifacts pack $(SHARD) --status $$status $(SHARD_LOCATIONS) \
@@ -278,8 +278,8 @@ $(MATHJAX_STAMP):
 	rm -rf $(VENDOR)/npm
 	touch $@
 mathjax: $(MATHJAX_STAMP)
-# Every Sphinx run checks that html_static_path exists, the gallery step's too.
-$(STAMPS)/gallery $(addprefix $(STAMPS)/html-,$(LANGUAGES)): $(MATHJAX_STAMP)
+# Every Sphinx run checks that html_static_path exists, the gallery step's (and a shard's) too.
+$(STAMPS)/gallery shard $(addprefix $(STAMPS)/html-,$(LANGUAGES)): $(MATHJAX_STAMP)
 
 # One archive of the whole site, ready to upload to any static host; the same
 # bytes from two builds of the same sources.
