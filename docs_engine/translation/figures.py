@@ -293,21 +293,22 @@ def thumbnail_in_language(build: Build, english_thumbnail: Path) -> Path:
 
 
 def thumbnail_renditions(build: Build, english_thumbnail: Path) -> dict[tuple[str, int], Path]:
-    """A thumbnail in each theme, in the build's language.
+    """A thumbnail in each theme, in the build's language, from one drawing of its figure.
 
     One resolution: sphinx-gallery draws thumbnails at more than twice the
     size its gallery shows them.
     """
     english_thumbnail = Path(build.srcdir, english_thumbnail)
-    light = thumbnail_in_language(build, english_thumbnail)
     found = _thumbnail_figure(build, english_thumbnail)
     if found is None:
-        return {LIGHT: light}
+        return {LIGHT: english_thumbnail}
     english_figure, docname = found
-    dark_figure = drawing_in_language(build, docname, english_figure, renditions=True).renditions.get(DARK)
-    if dark_figure is None:
-        return {LIGHT: light}
-    return {LIGHT: light, ("dark", 1): _thumbnail_of(dark_figure, english_thumbnail, build)}
+    drawing = drawing_in_language(build, docname, english_figure, renditions=True)
+    if DARK not in drawing.renditions:  # a figure without a record
+        return {LIGHT: english_thumbnail}
+    light = (english_thumbnail if drawing.path == english_figure
+             else _thumbnail_of(drawing.path, english_thumbnail, build))
+    return {LIGHT: light, ("dark", 1): _thumbnail_of(drawing.renditions[DARK], english_thumbnail, build)}
 
 
 def _scale(figure: Path, target: Path, size: tuple[int, int]) -> None:
