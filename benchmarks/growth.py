@@ -35,6 +35,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -282,4 +283,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except subprocess.CalledProcessError as error:  # what make said, not only that it failed
+        sys.exit(f"{' '.join(error.cmd)} failed:\n" + "\n".join((error.stdout + error.stderr).splitlines()[-15:]))
