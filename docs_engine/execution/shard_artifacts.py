@@ -31,7 +31,7 @@ import hashlib
 import json
 import shutil
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from docs_engine.adapters import gallery_files
 from docs_engine.example import Gallery
@@ -126,7 +126,9 @@ def shard_problems(folder: Path, manifest: dict, number: int, plan: Plan, finger
             problems.append(f"{label}: its build failed (exit status {manifest['status']}; its log says why)")
         for relative, expected in manifest["files"].items():
             packed = folder / GALLERY / relative
-            if not packed.is_file():
+            if PurePosixPath(relative).is_absolute() or ".." in PurePosixPath(relative).parts:
+                problems.append(f"{label}: its manifest names {relative}, outside the gallery")
+            elif not packed.is_file():
                 problems.append(f"{label} is incomplete: {relative} is missing (upload it again)")
             elif checksum(packed) != expected:
                 problems.append(f"{label} is incomplete: {relative} differs from its manifest (upload it again)")

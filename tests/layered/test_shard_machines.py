@@ -274,3 +274,14 @@ def test_a_gallery_restored_from_another_environment_is_executed_again(tmp_path,
     monkeypatch.setenv("EXECUTED_LOG", str(log))
     assert sphinx(restored, "dummy", **GALLERY_STEP).status == 0
     assert sorted(log.read_text().split()) == list(EXAMPLES)
+
+
+def test_a_manifest_naming_a_file_outside_the_gallery_is_refused(tmp_path, shards):
+    root = merging_machine(tmp_path / "merge", shards)
+    artifact = root / "_build/shard-artifacts/gallery-shard-1"
+    manifest = json.loads((artifact / "manifest.json").read_text())
+    manifest["files"]["../../conf.py"] = "0" * 64
+    (artifact / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ShardError) as refused:
+        merge(root / "_build", gallery(root), fingerprint(root))
+    assert str(refused.value) == f"{artifact}: shard 1 of 3: its manifest names ../../conf.py, outside the gallery"
