@@ -70,7 +70,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import ConfigError, ExtensionError
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from docs_engine.adapters import gallery_files
@@ -330,10 +330,12 @@ def skip_other_examples(app: Sphinx, config: Config) -> None:
 
 def machine_shard(app: Sphinx, config: Config, gallery: Gallery) -> list[str]:
     """The examples of ``docs_engine_gallery_shard`` ("k/N") in the build's shard plan,
-    which must be of these sources (:mod:`docs_engine.execution.shard_plan`)."""
+    which must be of these sources (:mod:`docs_engine.execution.shard_plan`); none,
+    and an error that fails the build in one line, if it cannot be used."""
     fingerprint = sources_fingerprint(Path(app.confdir), gallery.examples_folder)
     try:
         return shard_examples(plan_path(gallery.gallery_folder.parent), config.docs_engine_gallery_shard,
                               fingerprint)
     except PlanError as error:
-        raise ConfigError(str(error)) from None
+        logger.error(str(error))
+        return []
