@@ -32,8 +32,7 @@ import math
 import matplotlib.pyplot as plt
 import torch
 
-# "cuda" runs this example on an NVIDIA GPU
-device = torch.device("cpu")
+device = torch.device("cpu")  # "cuda" runs it on an NVIDIA GPU
 dtype = torch.float
 
 torch.manual_seed(7)

@@ -42,8 +42,7 @@ import random
 import matplotlib.pyplot as plt
 import torch
 
-# "cuda" runs this example on an NVIDIA GPU
-device = torch.device("cpu")
+device = torch.device("cpu")  # "cuda" runs it on an NVIDIA GPU
 dtype = torch.float
 
 
