@@ -8,7 +8,8 @@ number. Two pieces put them in, in the page's language
 - the ``training-facts`` directive: a table of how each example trains, one
   row per example in reading order: how it updates the coefficients (by hand,
   or which ``torch.optim`` optimizer, with its momentum), its learning rate
-  (from its source: ``learning_rate = ...`` or the optimizer's ``lr=``), its
+  (from its source: ``learning_rate = ...`` or the optimizer's ``lr=``; a
+  dash for an example that states neither), its
   iterations and how often it prints the loss (from the log it printed when
   the gallery ran);
 - the ``example-fact`` role, for a fact every example shares: ``points``,
@@ -46,6 +47,7 @@ MESSAGES = {
     "momentum": "{name}, momentum {momentum}",
 }
 OPTIMIZER_MODULE = "optim"  # torch.optim.<Optimizer>(...)
+UNKNOWN = "—"  # a fact the example's source does not state
 
 
 class FactError(ValueError):
@@ -140,10 +142,13 @@ class TrainingFacts(SphinxDirective):
             self.env.note_dependency(str(example.executed))
             self.env.note_dependency(self.env.doc2path(example.docname))  # its log
             try:
-                rule = update_rule(_source(example))
                 log = example_results(example.executed, example.docname).log
-            except (FactError, ContractError) as error:
+            except ContractError as error:
                 raise self.error(f"{example.name}: {error}") from error
+            try:
+                rule = update_rule(_source(example))
+            except FactError:
+                rule = None  # an example that states no learning rate: nothing to say
             intervals = {later - earlier for earlier, later in zip(log.iterations, log.iterations[1:])}
             if len(intervals) != 1:
                 raise self.error(f"{example.name}: its log is not printed at a regular interval")
@@ -151,7 +156,9 @@ class TrainingFacts(SphinxDirective):
             link = addnodes.pending_xref("", nodes.inline(text=example_title(self.env, example.executed)),
                                          refdomain="std", reftype="doc", reftarget="/" + example.docname,
                                          refexplicit=True, refwarn=True)
-            if rule.optimizer is None:
+            if rule is None:
+                update = [nodes.Text(UNKNOWN)]
+            elif rule.optimizer is None:
                 update = [nodes.Text(gettext(MESSAGES["by-hand"]))]
             elif rule.momentum is None:
                 update = [nodes.literal(text=rule.optimizer)]
@@ -160,7 +167,8 @@ class TrainingFacts(SphinxDirective):
                     name="\0", momentum=numbers.decimal(rule.momentum, language, 1)).partition("\0")
                 update = [nodes.Text(before), nodes.literal(text=rule.optimizer), nodes.Text(after)]
             body += nodes.row("", table_cell(link), table_cell(update),
-                              table_cell(power_of_ten(rule.learning_rate, language), number=True),
+                              table_cell(power_of_ten(rule.learning_rate, language) if rule else UNKNOWN,
+                                         number=True),
                               table_cell(numbers.integer(log.total_iterations, language), number=True),
                               table_cell(numbers.integer(intervals.pop(), language), number=True))
         self.set_source_info(table)

@@ -140,8 +140,8 @@ def test_wrap_po_fixes_only_the_wrapping_lint_reports(catalog_copy):
 def test_update_po_keeps_a_changed_message_as_fuzzy_and_the_page_says_so(project_copy):
     root = project_copy()
     script = root / "examples/tensors/plot_1_numpy.py"
-    old_sentence = "NumPy knows nothing about neural networks, gradients or training: every step"
-    assert old_sentence in script.read_text()
+    old_sentence = "NumPy knows nothing about neural networks, gradients or training:"
+    assert old_sentence in script.read_text()  # on one line of the script
     script.write_text(script.read_text().replace(old_sentence, old_sentence.replace("NumPy knows", "NumPy truly knows")))
     catalog_path = root / SAMPLE
     old = next(e for e in polib.pofile(str(catalog_path)) if e.msgid.startswith("NumPy knows nothing"))
