@@ -14,7 +14,7 @@ number. Two pieces put them in, in the page's language
   the gallery ran);
 - the ``example-fact`` role, for a fact every example shares: ``points``,
   the number of points ``x`` (the third argument of each example's
-  ``linspace(-pi, pi, ...)``), and ``optimum``, the least-squares optimum's loss. A fact
+  ``linspace(-pi, pi, ...)``, among the examples that have one), and ``optimum``, the least-squares optimum's loss. A fact
   the examples do not share stops the build, naming the page and the
   examples that differ.
 
@@ -195,8 +195,11 @@ class ExampleFact(SphinxRole):
                 self.env.note_dependency(str(example.executed))
                 try:
                     found.setdefault(points(_source(example)), []).append(example.name)
-                except FactError as error:
-                    return [], [self.inliner.reporter.error(f"{example.name}: {error}", line=self.lineno)]
+                except FactError:
+                    continue  # an example of another problem: it states no points
+        if not found:
+            return [], [self.inliner.reporter.error(
+                "no example has a linspace(-pi, pi, points) to give its points", line=self.lineno)]
         if len(found) != 1:
             differ = "; ".join(f"{count} in {', '.join(names)}" for count, names in sorted(found.items()))
             return [], [self.inliner.reporter.error(
