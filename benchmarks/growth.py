@@ -27,7 +27,7 @@ merge-shards``, ``make html``), timed, and the two sites compared byte for
 byte.
 
 A benchmark, not a test: nothing here fails on a slow machine. One round,
-modest sizes (the defaults take about 20 minutes on two cores).
+modest sizes (the defaults take 10 to 20 minutes on two shared cores).
 """
 
 import argparse
