@@ -42,6 +42,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from docs_engine.pages import figure_renditions
+from docs_engine.pages.table_cell import table_cell
 from docs_engine.translation import figure_fit
 
 from docs_engine.translation.catalogs import EXTENSIONS_CATALOG, note_catalog, translations
@@ -177,7 +178,7 @@ class VariantComparison(SphinxDirective):
         for key in ("loss", "ratio", "iterations", "time"):
             tgroup.insert(tgroup["cols"], nodes.colspec(colwidth=10))
             tgroup["cols"] += 1
-            head_row += self._cell(gettext(MESSAGES[key]), number=True)
+            head_row += table_cell(gettext(MESSAGES[key]), number=True)
         curves = []
         for row in next(tgroup.findall(nodes.tbody)).children:
             docname = self._variant(row)
@@ -190,10 +191,10 @@ class VariantComparison(SphinxDirective):
             except ContractError as error:
                 raise self.error(str(error)) from error
             log, per_iteration = results.log, results.seconds_per_iteration
-            row += self._cell(rounded_loss(log.printed_losses[-1], language), number=True)
-            row += self._cell(numbers.decimal(log.final_loss / optimum, language, 3), number=True)
-            row += self._cell(numbers.integer(log.total_iterations, language), number=True)
-            row += self._cell(
+            row += table_cell(rounded_loss(log.printed_losses[-1], language), number=True)
+            row += table_cell(numbers.decimal(log.final_loss / optimum, language, 3), number=True)
+            row += table_cell(numbers.integer(log.total_iterations, language), number=True)
+            row += table_cell(
                 gettext(MESSAGES["no-time"]) if reproducible
                 else numbers.integer(per_iteration * 1e6, language) + " µs",
                 number=True,
@@ -231,9 +232,3 @@ class VariantComparison(SphinxDirective):
         if target.startswith("/"):
             return target[1:]
         return os.path.normpath(os.path.join(os.path.dirname(self.env.docname), target))
-
-    @staticmethod
-    def _cell(content: str | nodes.Node, number: bool = False) -> nodes.entry:
-        if isinstance(content, str):
-            content = nodes.Text(content)
-        return nodes.entry("", nodes.paragraph("", "", content), classes=["number"] if number else [])
